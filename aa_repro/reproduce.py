@@ -18,8 +18,9 @@ from . import filters
 from .utils import provenance, read_csv, write_csv, write_json, read_json, results_dir
 
 # %% auto #0
-__all__ = ['SCALES', 'EXPERIMENTS', 'Experiment', 'experiment', 'paper_data', 'save_figure', 'run_filters', 'run_toy1d',
-           'reproduce', 'format_table']
+__all__ = ['SCALES', 'EXPERIMENTS', 'FASHION_SCALES', 'FILTER_LABELS', 'Experiment', 'experiment', 'paper_data', 'save_figure',
+           'run_filters', 'run_toy1d', 'tiny_vgg', 'fashion_run', 'fashion_summary', 'plot_fashion',
+           'run_fashion_shift', 'reproduce', 'format_table']
 
 # %% ../nbs/07_reproduce.ipynb #482a2115
 SCALES = ('ci', 'full')
@@ -96,6 +97,104 @@ def run_toy1d(scale:str, out:Path, progress:bool=True) -> list[dict]:
                                               for k in filters.FILTER_SIZES])
     save_figure(filters.plot_toy_example(), out / 'toy1d.png')
     return rows
+
+# %% ../nbs/07_reproduce.ipynb #5a59ed3e
+def tiny_vgg(filt_size:int=1, # 1: plain MaxPool2d(2, 2) (the baseline); 2..7: MaxBlurPool with that binomial filter
+             width:int=16, # channels of the first stage (doubled at each stage)
+             in_channels:int=1, classes:int=10) -> nn.Sequential:
+    "A small VGG-style classifier for 28x28 images whose three 2x downsamplings are max-pooling or max-blur-pooling."
+    from aa_repro.layers import MaxBlurPool
+    def conv(i, o): return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True)]
+    def pool(c): return nn.MaxPool2d(2, 2) if filt_size == 1 else MaxBlurPool(c, kernel_size=2, filt_size=filt_size, stride=2)
+    w = width
+    return nn.Sequential(*conv(in_channels, w), *conv(w, w), pool(w),
+                         *conv(w, 2 * w), *conv(2 * w, 2 * w), pool(2 * w),
+                         *conv(2 * w, 4 * w), pool(4 * w),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4 * w, classes))
+
+# %% ../nbs/07_reproduce.ipynb #49f065a7
+FASHION_SCALES = {
+    'ci':   dict(train=6000, test=2000, epochs=3, seeds=(0, 1, 2), filters=(1, 2, 3, 5), width=16, batch=128, lr=0.05, passes=2),
+    'full': dict(train=60000, test=10000, epochs=15, seeds=(0, 1, 2, 3, 4), filters=(1, 2, 3, 4, 5), width=32, batch=128, lr=0.05, passes=5),
+}
+FILTER_LABELS = {1: 'Baseline', 2: 'Rect-2', 3: 'Tri-3', 4: 'Bin-4', 5: 'Bin-5'}
+
+def _fashion_tensors(split:str, n:int, seed:int=0):
+    from aa_repro.data import FashionMNIST
+    ds = FashionMNIST(split, subset=None if n >= (60000 if split == 'train' else 10000) else n, seed=seed)
+    return ds.images.float().div(255)[:, None], torch.tensor(ds.targets)
+
+def fashion_run(filt_size:int, seed:int, cfg:dict, data=None, progress:bool=True, device=None) -> dict:
+    "Train `tiny_vgg(filt_size)` with `seed` under `cfg` and measure test accuracy and consistency."
+    from aa_repro.train import fit, set_seed
+    from aa_repro.metrics import accuracy, consistency
+    (xtr, ytr), (xte, yte) = data or (_fashion_tensors('train', cfg['train']), _fashion_tensors('test', cfg['test']))
+    set_seed(seed)
+    model = tiny_vgg(filt_size, cfg['width'])
+    g = torch.Generator().manual_seed(seed)
+    train = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(xtr, ytr), batch_size=cfg['batch'], shuffle=True, generator=g)
+    test = torch.utils.data.DataLoader(torch.utils.data.TensorDataset(xte, yte), batch_size=500)
+    t0 = time.perf_counter()
+    hist = fit(model, train, cfg['epochs'], lr=cfg['lr'], device=device, progress=progress)
+    train_s = time.perf_counter() - t0
+    acc = accuracy(model, test, topk=(1,), progress=progress)
+    cons = consistency(model, test, crop=28, pad=4, passes=cfg['passes'], seed=seed, progress=progress)
+    return dict(filter=FILTER_LABELS.get(filt_size, f'Bin-{filt_size}'), filt_size=filt_size, seed=seed, top1=acc['top1'],
+                consistency=cons['consistency'], train_loss=hist[-1]['loss'], train_seconds=round(train_s, 1), test_images=acc['n'])
+
+# %% ../nbs/07_reproduce.ipynb #2b407d32
+def _mean_std(v): v = np.asarray(v, float); return float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else 0.
+
+def fashion_summary(runs:list[dict], paper_arch:str='vgg16') -> list[dict]:
+    "Mean ± std over seeds per filter, beside the paper's ImageNet numbers for `paper_arch`, with whether the change from baseline agrees in sign."
+    paper = {r['filter']: r for r in paper_data('official_results') if r['table'] == 'from_scratch' and r['arch'] == paper_arch}
+    by = {}
+    for r in runs: by.setdefault(r['filt_size'], []).append(r)
+    base = _mean_std([r['consistency'] for r in by[1]])[0] if 1 in by else None
+    rows = []
+    for k in sorted(by):
+        (a, sa), (c, sc) = _mean_std([r['top1'] for r in by[k]]), _mean_std([r['consistency'] for r in by[k]])
+        p = paper.get(k, {})
+        pc_delta = p['consistency'] - paper[1]['consistency'] if p and 1 in paper else None
+        rows.append(dict(filter=FILTER_LABELS.get(k, f'Bin-{k}'), seeds=len(by[k]), top1=round(a, 2), top1_std=round(sa, 2),
+                         consistency=round(c, 2), consistency_std=round(sc, 2),
+                         **{f'paper_{paper_arch}_top1': p.get('top1', ''), f'paper_{paper_arch}_consistency': p.get('consistency', '')},
+                         consistency_gain_agrees='' if k == 1 or pc_delta is None or base is None else ((c - base) > 0) == (pc_delta > 0)))
+    return rows
+
+def plot_fashion(summary:list[dict], paper_arch:str='vgg16'):
+    "Accuracy vs consistency per filter: our Fashion-MNIST runs (mean ± std) beside the paper's ImageNet numbers."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, 2, figsize=(10, 3.8))
+    for r in summary:
+        axs[0].errorbar(r['top1'], r['consistency'], xerr=r['top1_std'], yerr=r['consistency_std'], fmt='o', capsize=3, label=r['filter'])
+        if r[f'paper_{paper_arch}_top1'] != '':
+            axs[1].plot(r[f'paper_{paper_arch}_top1'], r[f'paper_{paper_arch}_consistency'], 'o', label=r['filter'])
+    axs[0].set(title=f'ours: tiny VGG, Fashion-MNIST ({summary[0]["seeds"]} seeds)', xlabel='test top-1 (%)', ylabel='consistency (%)')
+    axs[1].set(title=f'paper: {paper_arch}, ImageNet (official release)', xlabel='top-1 (%)', ylabel='consistency (%)')
+    for ax in axs: ax.legend(fontsize=8, frameon=False); ax.grid(alpha=.3)
+    fig.tight_layout()
+    return fig
+
+@experiment('fashion_shift', 'Baseline vs anti-aliased tiny VGG on Fashion-MNIST: accuracy and shift consistency, paper (ImageNet VGG16) beside')
+def run_fashion_shift(scale:str, out:Path, progress:bool=True) -> list[dict]:
+    "Train every filter x seed of `FASHION_SCALES[scale]` (resuming finished runs), write runs.csv, summary.csv and the figure."
+    cfg = FASHION_SCALES[scale]
+    data = _fashion_tensors('train', cfg['train']), _fashion_tensors('test', cfg['test'])
+    runs = []
+    for k in cfg['filters']:
+        for seed in cfg['seeds']:
+            f = out / 'runs' / f'{FILTER_LABELS.get(k, k)}_seed{seed}.json'
+            if f.exists() and read_json(f).get('config') == cfg: runs.append(read_json(f)['result']); continue
+            print(f"fashion_shift: training {FILTER_LABELS.get(k, k)}, seed {seed}")
+            r = fashion_run(k, seed, cfg, data, progress)
+            write_json(f, dict(config=cfg, result=r, provenance=provenance(seeds=[seed], scale=scale)))
+            runs.append(r)
+    write_csv(out / 'runs.csv', runs)
+    summary = fashion_summary(runs)
+    write_csv(out / 'summary.csv', summary)
+    save_figure(plot_fashion(summary), out / 'accuracy_consistency.png')
+    return summary
 
 # %% ../nbs/07_reproduce.ipynb #ae44d07f
 def reproduce(scale:str='ci', # 'ci' (two CPU cores, minutes) or 'full'

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 from fastcore.xtras import working_directory
 from nbdev.config import get_config
-from nbdev.test import test_nb
+import nbdev.test  # not `from ... import test_nb`: pytest would collect it as a test
 
 cfg = get_config(Path(__file__).parent)
 NOTEBOOKS = sorted(p for p in cfg.nbs_path.glob('*.ipynb') if not p.name.startswith(('_', '.')))
@@ -14,5 +14,5 @@ def test_there_are_notebooks(): assert len(NOTEBOOKS) >= 2, NOTEBOOKS
 def test_notebook(nb, nb_flags):
     skip = [f for f in cfg.tst_flags.split() if f not in nb_flags]
     with working_directory(cfg.nbs_path):
-        ok, secs = test_nb(nb, skip_flags=skip, force_flags=nb_flags)
+        ok, secs = nbdev.test.test_nb(nb, skip_flags=skip, force_flags=nb_flags)
     assert ok, f"{nb.name} failed: the traceback above names the cell"
