@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/reproduce.html.md"""
 
 # %% ../nbs/07_reproduce.ipynb #69b1afc9
 from __future__ import annotations
-import time
+import json, time
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -15,11 +15,11 @@ import numpy as np
 import torch
 from torch import nn
 from . import filters
-from .utils import provenance, read_csv, write_csv, write_json, read_json, results_dir
+from .utils import atomic_write, provenance, read_csv, write_csv, write_json, read_json, results_dir
 
 # %% auto #0
 __all__ = ['SCALES', 'EXPERIMENTS', 'FASHION_SCALES', 'FILTER_LABELS', 'Experiment', 'experiment', 'paper_data', 'save_figure',
-           'run_filters', 'run_toy1d', 'tiny_vgg', 'fashion_run', 'fashion_summary', 'plot_fashion',
+           'run_filters', 'run_toy1d', 'tiny_vgg', 'fashion_run', 'fashion_summary', 'fashion_verdict', 'plot_fashion',
            'run_fashion_shift', 'reproduce', 'format_table']
 
 # %% ../nbs/07_reproduce.ipynb #482a2115
@@ -31,13 +31,14 @@ class Experiment:
     name: str
     title: str
     run: Callable[[str, Path, bool], list[dict]]
+    configs: dict|None = None # scale -> the experiment's configuration, recorded in its provenance
 
 EXPERIMENTS: dict[str, Experiment] = {}
 
-def experiment(name:str, title:str):
-    "Decorator registering `run(scale, out, progress)` as an experiment."
+def experiment(name:str, title:str, configs:dict|None=None):
+    "Decorator registering `run(scale, out, progress)` as an experiment, with its per-scale `configs` if it has any."
     def _reg(f):
-        EXPERIMENTS[name] = Experiment(name, title, f)
+        EXPERIMENTS[name] = Experiment(name, title, f, configs)
         return f
     return _reg
 
@@ -114,7 +115,7 @@ def tiny_vgg(filt_size:int=1, # 1: plain MaxPool2d(2, 2) (the baseline); 2..7: M
 
 # %% ../nbs/07_reproduce.ipynb #49f065a7
 FASHION_SCALES = {
-    'ci':   dict(train=6000, test=2000, epochs=3, seeds=(0, 1, 2), filters=(1, 2, 3, 5), width=16, batch=128, lr=0.05, passes=2),
+    'ci':   dict(train=10000, test=2000, epochs=4, seeds=(0, 1, 2), filters=(1, 2, 3, 5), width=16, batch=128, lr=0.05, passes=2),
     'full': dict(train=60000, test=10000, epochs=15, seeds=(0, 1, 2, 3, 4), filters=(1, 2, 3, 4, 5), width=32, batch=128, lr=0.05, passes=5),
 }
 FILTER_LABELS = {1: 'Baseline', 2: 'Rect-2', 3: 'Tri-3', 4: 'Bin-4', 5: 'Bin-5'}
@@ -146,21 +147,35 @@ def fashion_run(filt_size:int, seed:int, cfg:dict, data=None, progress:bool=True
 def _mean_std(v): v = np.asarray(v, float); return float(v.mean()), float(v.std(ddof=1)) if len(v) > 1 else 0.
 
 def fashion_summary(runs:list[dict], paper_arch:str='vgg16') -> list[dict]:
-    "Mean ± std over seeds per filter, beside the paper's ImageNet numbers for `paper_arch`, with whether the change from baseline agrees in sign."
+    "Mean ± std over seeds per filter, beside the paper's ImageNet numbers for `paper_arch`, with whether each change from the baseline agrees in sign."
     paper = {r['filter']: r for r in paper_data('official_results') if r['table'] == 'from_scratch' and r['arch'] == paper_arch}
     by = {}
     for r in runs: by.setdefault(r['filt_size'], []).append(r)
-    base = _mean_std([r['consistency'] for r in by[1]])[0] if 1 in by else None
-    rows = []
-    for k in sorted(by):
-        (a, sa), (c, sc) = _mean_std([r['top1'] for r in by[k]]), _mean_std([r['consistency'] for r in by[k]])
-        p = paper.get(k, {})
-        pc_delta = p['consistency'] - paper[1]['consistency'] if p and 1 in paper else None
-        rows.append(dict(filter=FILTER_LABELS.get(k, f'Bin-{k}'), seeds=len(by[k]), top1=round(a, 2), top1_std=round(sa, 2),
-                         consistency=round(c, 2), consistency_std=round(sc, 2),
-                         **{f'paper_{paper_arch}_top1': p.get('top1', ''), f'paper_{paper_arch}_consistency': p.get('consistency', '')},
-                         consistency_gain_agrees='' if k == 1 or pc_delta is None or base is None else ((c - base) > 0) == (pc_delta > 0)))
-    return rows
+    ours = {k: {m: _mean_std([r[m] for r in v]) for m in ('top1', 'consistency')} for k, v in by.items()}
+    def agrees(k, m):
+        if k == 1 or 1 not in ours or k not in paper or 1 not in paper: return ''
+        return (ours[k][m][0] > ours[1][m][0]) == (paper[k][m] > paper[1][m])
+    return [dict(filter=FILTER_LABELS.get(k, f'Bin-{k}'), seeds=len(by[k]),
+                 top1=round(ours[k]['top1'][0], 2), top1_std=round(ours[k]['top1'][1], 2),
+                 consistency=round(ours[k]['consistency'][0], 2), consistency_std=round(ours[k]['consistency'][1], 2),
+                 **{f'paper_{paper_arch}_top1': paper.get(k, {}).get('top1', ''), f'paper_{paper_arch}_consistency': paper.get(k, {}).get('consistency', '')},
+                 top1_change_agrees=agrees(k, 'top1'), consistency_change_agrees=agrees(k, 'consistency'))
+            for k in sorted(by)]
+
+def fashion_verdict(summary:list[dict]) -> str:
+    "Plain sentences: per metric and filter, the change from our baseline, whether it goes the paper's way, and whether it exceeds the seed-to-seed spread."
+    base = next((r for r in summary if r['filter'] == 'Baseline'), None)
+    if base is None: return 'no baseline run: nothing to compare'
+    lines = []
+    for m in ('consistency', 'top1'):
+        parts = []
+        for r in summary:
+            if r is base or r[f'{m}_change_agrees'] == '': continue
+            d, noise = r[m] - base[m], float(np.hypot(r[f'{m}_std'], base[f'{m}_std']))
+            parts.append(f"{r['filter']} {d:+.2f} ({'same direction as the paper' if r[f'{m}_change_agrees'] else 'opposite to the paper'}"
+                         f"{', within the seed spread ±' + format(noise, '.2f') if abs(d) <= noise else ''})")
+        lines.append(f"{m} vs baseline: " + '; '.join(parts) + '.')
+    return '\n'.join(lines)
 
 def plot_fashion(summary:list[dict], paper_arch:str='vgg16'):
     "Accuracy vs consistency per filter: our Fashion-MNIST runs (mean ± std) beside the paper's ImageNet numbers."
@@ -176,16 +191,17 @@ def plot_fashion(summary:list[dict], paper_arch:str='vgg16'):
     fig.tight_layout()
     return fig
 
-@experiment('fashion_shift', 'Baseline vs anti-aliased tiny VGG on Fashion-MNIST: accuracy and shift consistency, paper (ImageNet VGG16) beside')
+@experiment('fashion_shift', 'Baseline vs anti-aliased tiny VGG on Fashion-MNIST: accuracy and shift consistency, paper (ImageNet VGG16) beside', FASHION_SCALES)
 def run_fashion_shift(scale:str, out:Path, progress:bool=True) -> list[dict]:
     "Train every filter x seed of `FASHION_SCALES[scale]` (resuming finished runs), write runs.csv, summary.csv and the figure."
     cfg = FASHION_SCALES[scale]
+    saved_cfg = json.loads(json.dumps(cfg))   # as it reads back from a run file (tuples become lists)
     data = _fashion_tensors('train', cfg['train']), _fashion_tensors('test', cfg['test'])
     runs = []
     for k in cfg['filters']:
         for seed in cfg['seeds']:
             f = out / 'runs' / f'{FILTER_LABELS.get(k, k)}_seed{seed}.json'
-            if f.exists() and read_json(f).get('config') == cfg: runs.append(read_json(f)['result']); continue
+            if f.exists() and read_json(f).get('config') == saved_cfg: runs.append(read_json(f)['result']); continue
             print(f"fashion_shift: training {FILTER_LABELS.get(k, k)}, seed {seed}")
             r = fashion_run(k, seed, cfg, data, progress)
             write_json(f, dict(config=cfg, result=r, provenance=provenance(seeds=[seed], scale=scale)))
@@ -193,6 +209,9 @@ def run_fashion_shift(scale:str, out:Path, progress:bool=True) -> list[dict]:
     write_csv(out / 'runs.csv', runs)
     summary = fashion_summary(runs)
     write_csv(out / 'summary.csv', summary)
+    verdict = fashion_verdict(summary)
+    atomic_write(out / 'verdict.txt', verdict + '\n')
+    print(verdict)
     save_figure(plot_fashion(summary), out / 'accuracy_consistency.png')
     return summary
 
@@ -211,7 +230,9 @@ def reproduce(scale:str='ci', # 'ci' (two CPU cores, minutes) or 'full'
         exp, t0 = EXPERIMENTS[name], time.perf_counter()
         print(f"\n== {exp.name}: {exp.title} [scale={scale}]")
         tables[name] = exp.run(scale, out / name, progress)
-        write_json(out / name / 'provenance.json', provenance(command, scale=scale, experiment=name, wall_seconds=round(time.perf_counter() - t0, 1)))
+        cfg = (exp.configs or {}).get(scale)
+        write_json(out / name / 'provenance.json', provenance(command, seeds=(cfg or {}).get('seeds'), scale=scale, experiment=name,
+                                                              config=cfg, wall_seconds=round(time.perf_counter() - t0, 1)))
         print(format_table(tables[name]))
     return tables
 
