@@ -228,11 +228,11 @@ def reproduce(scale:str='ci', # 'ci' (two CPU cores, minutes) or 'full'
     out, tables = results_dir(out), {}
     for name in names:
         exp, t0 = EXPERIMENTS[name], time.perf_counter()
+        cfg = (exp.configs or {}).get(scale)
+        prov = provenance(command, seeds=(cfg or {}).get('seeds'), scale=scale, experiment=name, config=cfg)  # the code as it starts
         print(f"\n== {exp.name}: {exp.title} [scale={scale}]")
         tables[name] = exp.run(scale, out / name, progress)
-        cfg = (exp.configs or {}).get(scale)
-        write_json(out / name / 'provenance.json', provenance(command, seeds=(cfg or {}).get('seeds'), scale=scale, experiment=name,
-                                                              config=cfg, wall_seconds=round(time.perf_counter() - t0, 1)))
+        write_json(out / name / 'provenance.json', prov | dict(wall_seconds=round(time.perf_counter() - t0, 1)))
         print(format_table(tables[name]))
     return tables
 

@@ -49,8 +49,13 @@ def provenance(command:str|None=None, # the command that reproduces the result; 
                 date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                 command=command if command is not None else ' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
                 seeds=list(seeds) if seeds is not None else None,
-                device=device_description(device), host=platform.node(),
+                device=device_description(device), host=platform.node(), load_average=_load_average(),
                 python=platform.python_version(), torch=torch.__version__, **extra)
+
+def _load_average():
+    "1, 5 and 15-minute load averages: how busy the machine was (timings depend on it)."
+    try: return [round(v, 2) for v in os.getloadavg()]
+    except OSError: return None
 
 # %% ../nbs/04b_utils.ipynb #38734a6f
 def atomic_write(path:str|Path, data:str|bytes) -> Path:
