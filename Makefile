@@ -6,6 +6,8 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 SCALE ?= ci
+# a fresh, resumable run of its own; results/ holds the project's recorded run, which the notebooks read
+OUT ?= reproduction/$(SCALE)
 FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
@@ -27,7 +29,7 @@ data:
 
 # the main job: every experiment at CPU scale (SCALE=full for the larger run)
 reproduce: install data
-	$(BIN)/aa-repro reproduce --scale $(SCALE)
+	$(BIN)/aa-repro reproduce --scale $(SCALE) --out $(OUT)
 
 # the whole suite: one test per notebook (nbdev's runner) plus tests/*.py, two workers
 test: install data
