@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/data.html.md"""
 
 # %% ../nbs/04a_data.ipynb #d936ec19
 from __future__ import annotations
-import functools, gzip, io, math, os, tempfile, zlib
+import functools, gzip, io, math, os, zlib
 from pathlib import Path
 import numpy as np
 import torch
