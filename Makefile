@@ -11,7 +11,7 @@ OUT ?= reproduction/$(SCALE)
 FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
-.PHONY: install data reproduce test sync-check docs-clean
+.PHONY: install data browser reproduce test sync-check
 
 install: $(VENV)/.installed
 
@@ -27,12 +27,19 @@ data:
 	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q dataset-fashion-mnist; \
 	fi
 
+# Chromium and its driver for the documentation site's browser test (tests/test_docs_site.py), from Debian, when missing
+browser:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then \
+	  echo "Chromium not found: installing Debian's chromium and chromium-driver"; \
+	  $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium chromium-driver; \
+	fi
+
 # the main job: every experiment at CPU scale (SCALE=full for the larger run)
 reproduce: install data
 	$(BIN)/aa-repro reproduce --scale $(SCALE) --out $(OUT)
 
 # the whole suite: one test per notebook (nbdev's runner) plus tests/*.py, two workers
-test: install data
+test: install data browser
 	$(BIN)/python -m pytest -n 2 --durations=10
 
 # fails when nbdev-export or nbdev-clean would change a tracked file

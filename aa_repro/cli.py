@@ -18,6 +18,14 @@ def _reproduce(args):
     reproduce(args.scale, only=args.only, out=args.out, progress=not args.no_progress,
               command=shlex.join(['aa-repro', *args.argv]))
 
+def _train(args):
+    from aa_repro.train import train_from_args
+    train_from_args(args, command=shlex.join(['aa-repro', *args.argv]))
+
+def _docs(args):
+    from aa_repro.docs import build_site
+    build_site(args.out)
+
 def parser() -> argparse.ArgumentParser:
     "The `aa-repro` argument parser, one subcommand per job."
     from aa_repro.reproduce import EXPERIMENTS, SCALES
@@ -32,7 +40,63 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument('--out', help='results folder (default: results/ of this checkout, or $AA_REPRO_RESULTS)')
     r.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
     r.set_defaults(func=_reproduce)
+    from aa_repro.train import add_train_arguments
+    t = sub.add_parser('train', help="train a baseline or anti-aliased model with the paper's recipes, in one process",
+                       description="Train with a preset of the paper's recipes; every setting can be overridden. For several GPUs or nodes, "
+                                   "run the same flags under torchrun: torchrun --nproc_per_node N -m aa_repro.train ...")
+    add_train_arguments(t)
+    t.set_defaults(func=_train)
+    d = sub.add_parser('docs', help='render the notebooks into a static documentation site, offline (no Quarto needed)')
+    d.add_argument('--out', help='site folder (default: _site/ of this checkout); a previous site there is replaced')
+    d.set_defaults(func=_docs)
+    from aa_repro.evaluate import METRICS
+    e = sub.add_parser('eval', help='measure accuracy, shift-invariance and robustness of a model; results JSON with provenance',
+                       description=f"Metrics: {', '.join(METRICS)}, or all. Protocols: the paper's ImageNet sizes for an image folder, "
+                                   "the scaled ones for fashion-mnist (see aa_repro.evaluate.evaluate).")
+    e.add_argument('--arch', required=True, help='zoo name (resnet50, resnet50_lpf3, ...), torchvision:NAME for the torchvision network, or any torchvision classifier')
+    e.add_argument('--weights', help='state dict file to load (.pth, .pt, .safetensors)')
+    e.add_argument('--pretrained', action='store_true', help="the zoo's released weights")
+    e.add_argument('--filter-size', type=int, help="blur filter size of a zoo model")
+    e.add_argument('--num-classes', type=int, help="classifier size (default: the data's classes, unless weights are loaded)")
+    e.add_argument('--data', required=True, help='an ImageFolder/ImageNet root (its val/ split is used), or fashion-mnist')
+    e.add_argument('--metrics', default='accuracy,consistency', help=f"comma-separated: {','.join(METRICS)}, or all (default: accuracy,consistency)")
+    e.add_argument('--baseline', help='architecture that normalises the robustness scores (mCE, mFR, mT5D)')
+    e.add_argument('--baseline-weights', help='state dict file for --baseline')
+    e.add_argument('--out', help='write the results JSON here and print a summary (default: print the JSON)')
+    e.add_argument('--seed', type=int, default=0, help='seeds every random draw (default 0)')
+    e.add_argument('--batch-size', type=int, default=64)
+    e.add_argument('--subset', type=int, help='evaluate on this many images (class-stratified, seeded)')
+    e.add_argument('--passes', type=int, default=5, help='passes of the random-shift consistencies (default 5, as the official evaluation)')
+    e.add_argument('--device', help='cpu, cuda or cuda:N (default: CUDA if available)')
+    e.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
+    e.set_defaults(func=_eval)
+    b = sub.add_parser('bench', help='time BlurPool side by side with the official release, timm, kornia and avg_pool2d; table, CSV and provenance',
+                       description='Times every installed implementation in one process (warm-up, interleaved repetitions, medians), prints the table '
+                                   'and the targets, and writes results/bench/<tag>.csv with <tag>_provenance.json.')
+    b.add_argument('what', choices=['layers'], help='what to benchmark: layers')
+    b.add_argument('--shape', type=int, nargs=4, default=[16, 256, 56, 56], metavar=('N', 'C', 'H', 'W'), help='input shape (default 16 256 56 56)')
+    b.add_argument('--filt-sizes', type=int, nargs='+', default=[3, 4], metavar='K', help='filter sizes (default 3 4)')
+    b.add_argument('--device', action='append', choices=['cpu', 'cuda'], help='repeatable (default: cpu, and cuda when available)')
+    b.add_argument('--reps', type=int, default=15, help='interleaved timed repetitions per case (default 15)')
+    b.add_argument('--threads', type=int, help="torch CPU threads (default: torch's choice)")
+    b.add_argument('--out', help='results folder (default: results/ of this checkout, or $AA_REPRO_RESULTS)')
+    b.add_argument('--tag', default='layers', help='results file name stem (default: layers)')
+    b.set_defaults(func=_bench)
     return p
+
+def _bench(args):
+    from aa_repro.bench import bench_layers
+    bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=args.reps, threads=args.threads, out=args.out,
+                 tag=args.tag, command=shlex.join(['aa-repro', *args.argv]))
+
+def _eval(args):
+    import json
+    from aa_repro.evaluate import evaluate, summary
+    rec = evaluate(args.arch, args.data, args.metrics, weights=args.weights, pretrained=args.pretrained, filter_size=args.filter_size,
+                   num_classes=args.num_classes, baseline=args.baseline, baseline_weights=args.baseline_weights, seed=args.seed,
+                   batch_size=args.batch_size, subset=args.subset, passes=args.passes, device=args.device, progress=not args.no_progress,
+                   out=args.out, command=shlex.join(['aa-repro', *args.argv]))
+    print(f"{summary(rec)}\nwritten to {args.out}" if args.out else json.dumps(rec, indent=2, default=str))
 
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `aa-repro` console script."

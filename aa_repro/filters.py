@@ -160,8 +160,10 @@ def max_blur_pool_1d(x:np.ndarray, kernel:int=2, stride:int=2, taps=(1, 2, 1)) -
     return blur_1d(dense_max_1d(x, kernel), taps)[::stride]
 
 # %% ../nbs/00_filters.ipynb #fe9bf29a
-def shift_sensitivity(x:np.ndarray=TOY_SIGNAL, taps=(1, 2, 1), kernel:int=2, stride:int=2) -> float:
+def shift_sensitivity(x:np.ndarray|None=None, # 1-D signal; default `TOY_SIGNAL`
+                      taps=(1, 2, 1), kernel:int=2, stride:int=2) -> float:
     "Mean |MaxBlurPool(x) - MaxBlurPool(shift(x, 1))| for a 1-D signal (taps=(1,) is plain max-pooling)."
+    x = TOY_SIGNAL if x is None else x
     return float(np.abs(max_blur_pool_1d(x, kernel, stride, taps) - max_blur_pool_1d(np.roll(x, -1), kernel, stride, taps)).mean())
 
 def plot_toy_example(taps=(1, 2, 1)):

@@ -8,8 +8,11 @@ Docs: https://aa-repro.github.io/aa_repro/layers.html.md"""
 __all__ = ['BlurPool', 'MaxBlurPool', 'ConvBlurPool', 'BlurPool1D', 'BlurPool3D', 'BlurUpsample']
 
 # %% ../nbs/01_layers.ipynb #eab4ae0d
+import functools
 import numbers
 import warnings
+import weakref
+from typing import Optional
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -53,16 +56,20 @@ class _BlurNd(nn.Module):
         self.pad_sizes = [(self.filt_size - 1) // 2 + self.pad_off, self.filt_size // 2 + self.pad_off] * ndim
         self.register_buffer('filt', filt[None, None].repeat(self.channels, 1, *[1] * ndim))
         self._warned = False
+        self.fast = True   # use the fast path of the Fast section where it applies (same numbers); False: always pad + conv
 
     def extra_repr(self) -> str:
         return f"{self.channels}, pad_type={self.pad_type!r}, filt_size={self.filt_size}, stride={self.stride}, pad_off={self.pad_off}"
 
-    def _pad(self, x:torch.Tensor) -> torch.Tensor:
-        "Check that `x` is (N, C, *spatial) with C = `channels`, then pad it (replicate instead of reflect on maps too small to reflect)."
+    def _check(self, x:torch.Tensor):
+        "Raise a ValueError unless `x` is (N, C, *spatial) with C = `channels`."
         if x.dim() != self.ndim + 2:
             raise ValueError(f"expected a {self.ndim + 2}-D input (N, C and {self.ndim} spatial dims), got shape {list(x.shape)}")
         if x.shape[1] != self.channels:
             raise ValueError(f"layer built for channels={self.channels}, got an input with {x.shape[1]} channels")
+
+    def _pad(self, x:torch.Tensor) -> torch.Tensor:
+        "Pad `x` (replicate instead of reflect on maps too small to reflect)."
         if self.pad_sizes[1] == 0: return x
         mode = self.pad_mode
         if mode == 'reflect' and min(x.shape[2:]) <= self.pad_sizes[1]:
@@ -72,7 +79,16 @@ class _BlurNd(nn.Module):
                 self._warned = True
         return F.pad(x, self.pad_sizes, mode=mode)
 
+    @torch.jit.unused
+    def _fast(self, x:torch.Tensor, force:bool=False) -> Optional[torch.Tensor]:
+        "The same result as `forward(x)` computed faster, or None where no faster way applies (see the Fast section)."
+        return None
+
     def forward(self, x:torch.Tensor) -> torch.Tensor:
+        self._check(x)
+        if self.fast and not torch.jit.is_scripting() and not torch.jit.is_tracing():
+            y = self._fast(x)
+            if y is not None: return y
         x = self._pad(x)
         if self.filt_size == 1: return _subsample(x, self.stride, self.ndim)
         return _conv(x, self.filt.to(x.dtype), self.stride, self.ndim)
@@ -163,6 +179,191 @@ class BlurUpsample(_BlurNd):
         self.crop = p * s + k - 1 - (k + s - 2) // 2         # first output of the transposed conv on the centred grid
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
+        self._check(x)
         y = F.conv_transpose2d(self._pad(x), self.filt.to(x.dtype), stride=self.stride, groups=self.channels)
         h, w = x.shape[-2] * self.stride, x.shape[-1] * self.stride
         return y[..., self.crop:self.crop + h, self.crop:self.crop + w]
+
+# %% ../nbs/01_layers.ipynb #014fc58e
+def _mirror(r:int, n:int, mode:str) -> int:
+    "Input index that position `r` of an `n`-sample axis reads after padding by `mode`, or -1 for a zero."
+    if 0 <= r < n: return r
+    if mode == 'reflect': return -r if r < 0 else 2 * (n - 1) - r
+    if mode == 'replicate': return 0 if r < 0 else n - 1
+    return -1
+
+def _merge(fixes:list) -> tuple:
+    "Fixes (out, in, weight) as strided groups (out0, out step, in0, in step, count, weight): pairs of equal weight share one op."
+    groups, used = [], [False] * len(fixes)
+    for p, (i0, c0, w) in enumerate(fixes):
+        if used[p]: continue
+        used[p] = True
+        q = next((q for q in range(p + 1, len(fixes)) if not used[q] and fixes[q][2] == w and fixes[q][0] > i0 and fixes[q][1] > c0), None)
+        if q is None: groups.append((i0, 1, c0, 1, 1, w))
+        else:
+            used[q] = True
+            groups.append((i0, fixes[q][0] - i0, c0, fixes[q][1] - c0, 2, w))
+    return tuple(groups)
+
+@functools.lru_cache(maxsize=1024)
+def _axis_plan(n:int, # input samples along the axis
+               taps:tuple, # 1-D filter taps
+               s:int, pb:int, pa:int, # stride, padding before and after
+               mode:str): # 'reflect', 'replicate' or 'constant'
+    "One axis of blur-pool as exact sparse operators: (outputs, merged padding fixes, diagonals (d, first output, weights), zero-padded diagonals (d, first, last, tap))."
+    n_out, full, fixes = (n + pb + pa - len(taps)) // s + 1, {}, []
+    for i in range(n_out):
+        for a, t in enumerate(taps):
+            r = s * i + a - pb
+            c = _mirror(r, n, mode)
+            if c < 0 or t == 0: continue
+            full[i, c] = full.get((i, c), 0.) + t
+            if not 0 <= r < n: fixes.append((i, c, t))
+    by_d = {}
+    for (i, c), w in full.items(): by_d.setdefault(c - s * i, {})[i] = w
+    diags = tuple((d, min(ws), tuple(ws.get(i, 0.) for i in range(min(ws), max(ws) + 1))) for d, ws in sorted(by_d.items()))
+    zdiags = []
+    for a, t in enumerate(taps):
+        d = a - pb
+        lo, hi = max(0, -(d // s)), min(n_out - 1, (n - 1 - d) // s)
+        if t != 0 and lo <= hi: zdiags.append((d, lo, hi, t))
+    return n_out, _merge(fixes), diags, tuple(zdiags)
+
+# %% ../nbs/01_layers.ipynb #32130abb
+_TAPS = {}   # id(filt) -> (weak reference to filt, its version, taps or None)
+
+def _separable_taps(filt:torch.Tensor) -> Optional[tuple]:
+    "(vertical taps, horizontal taps) with `filt[c, 0]` = outer(u, v) for every channel c, or None if `filt` is not such a filter."
+    hit = _TAPS.get(id(filt))
+    if hit is not None and hit[0]() is filt and hit[1] == filt._version: return hit[2]
+    f = filt.detach().double().cpu()
+    taps, f0 = None, f[0, 0]
+    if f.ndim == 4 and bool((f == f[:1]).all()) and float(f0.sum()) > 0:
+        u, v = f0.sum(1) / f0.sum(), f0.sum(0)
+        if torch.allclose(torch.outer(u, v), f0, rtol=0, atol=1e-7 * float(f0.abs().max())): taps = (tuple(u.tolist()), tuple(v.tolist()))
+    _TAPS[id(filt)] = (weakref.ref(filt, lambda _, key=id(filt): _TAPS.pop(key, None)), filt._version, taps)
+    return taps
+
+# %% ../nbs/01_layers.ipynb #cf6d6f4c
+@functools.lru_cache(maxsize=256)
+def _weights(ws:tuple, dtype:torch.dtype, device:torch.device) -> torch.Tensor:
+    "Per-position weights as a cached tensor."
+    return torch.tensor(ws, dtype=dtype, device=device)
+
+def _add(dst:torch.Tensor, src:torch.Tensor, ws:tuple):
+    "dst += ws * src, with `ws` per position along the last dim (a scalar when they are all equal)."
+    if all(w == ws[0] for w in ws): dst.add_(src, alpha=ws[0])
+    else: dst.addcmul_(src, _weights(ws, dst.dtype, dst.device))
+
+def _blur2d_conv(x:torch.Tensor, filt:torch.Tensor, tv:tuple, th:tuple, s:int, pb:int, pa:int, mode:str) -> torch.Tensor:
+    "Blur-pool as one zero-padded depthwise conv plus exact corrections of the border rows and columns (separable `filt` = outer(tv, th))."
+    N, C, H, W = x.shape
+    nh, vfix, _, vz = _axis_plan(H, tv, s, pb, pa, mode)
+    nw, hfix, hdiag, _ = _axis_plan(W, th, s, pb, pa, mode)
+    k = len(tv)
+    mh, mw = int((H + 2 * pb - k) // s + 1 < nh), int((W + 2 * pb - k) // s + 1 < nw)
+    y = F.conv2d(x, filt.to(x.dtype), stride=s, padding=(pb + s * mh, pb + s * mw), groups=C)
+    if mh or mw:
+        cl = x.is_contiguous(memory_format=torch.channels_last) and not x.is_contiguous()
+        y = y[:, :, mh:mh + nh, mw:mw + nw].contiguous(memory_format=torch.channels_last if cl else torch.contiguous_format)
+    for i0, di, r0, dr, cnt, w in vfix:               # border rows += w * (true horizontal pass of a source row)
+        rows, src = y[:, :, i0:i0 + di * (cnt - 1) + 1:di], x[:, :, r0:r0 + dr * (cnt - 1) + 1:dr]
+        for d, lo, ws in hdiag:
+            _add(rows[..., lo:lo + len(ws)], src[..., s * lo + d::s][..., :len(ws)], tuple(w * v for v in ws))
+    for j0, dj, c0, dc, cnt, w in hfix:               # border columns += w * (zero-padded vertical pass of a source column)
+        cols, src = y[..., j0:j0 + dj * (cnt - 1) + 1:dj], x[..., c0:c0 + dc * (cnt - 1) + 1:dc]
+        for d, lo, hi, t in vz:
+            cols[:, :, lo:hi + 1].add_(src[:, :, s * lo + d::s][:, :, :hi - lo + 1], alpha=w * t)
+    return y
+
+# %% ../nbs/01_layers.ipynb #509ae54b
+@functools.lru_cache(maxsize=256)
+def _nchw_recipe(H:int, W:int, tv:tuple, th:tuple, s:int, pb:int, pa:int, mode:str, dtype:torch.dtype, device:torch.device):
+    "Cached plan of `_blur2d_nchw` for one map size, or None when no diagonal covers every output column."
+    nh, vfix, _, _ = _axis_plan(H, tv, s, pb, pa, mode)
+    nw, _, hdiag, _ = _axis_plan(W, th, s, pb, pa, mode)
+    full = [dg for dg in hdiag if dg[1] == 0 and len(dg[2]) == nw and all(w != 0 for w in dg[2])]
+    if not full: return None
+    d0 = full[0][0]
+    scale = [1.] * W                                    # per-column scale folded into the conv: diagonal d0 gets weight 1
+    for j, w in enumerate(full[0][2]): scale[s * j + d0] = w
+    diags = [(d, lo, tuple(w / scale[s * (lo + t) + d] for t, w in enumerate(ws))) for d, lo, ws in hdiag if d != d0]
+    conv_w = (torch.tensor(tv, dtype=torch.float64)[None, :, None] * torch.tensor(scale, dtype=torch.float64)[:, None, None])
+    rowfix = tuple((i0, di, r0, dr, cnt, tuple(w * c for c in scale)) for i0, di, r0, dr, cnt, w in vfix)
+    m = int((H + 2 * pb - len(tv)) // s + 1 < nh)        # one extra stride of zero padding when the last row needs it
+    return nh, nw, m, conv_w[:, None].to(dtype=dtype, device=device), rowfix, d0, diags
+
+def _blur2d_nchw(x:torch.Tensor, tv:tuple, th:tuple, s:int, pb:int, pa:int, mode:str) -> Optional[torch.Tensor]:
+    "Separable blur-pool of a contiguous NCHW map: vertical depthwise conv over the columns-as-channels view, then strided adds along the rows."
+    N, C, H, W = x.shape
+    recipe = _nchw_recipe(H, W, tv, th, s, pb, pa, mode, x.dtype, x.device)
+    if recipe is None: return None
+    nh, nw, m, conv_w, rowfix, d0, diags = recipe
+    cols_as_channels = x.reshape(N * C, H, 1, W).permute(0, 3, 1, 2)     # (N*C, W, H, 1), channels-last: a view, no copy
+    v = F.conv2d(cols_as_channels, conv_w, stride=(s, 1), padding=(pb + s * m, 0), groups=W)
+    v = v.permute(0, 2, 1, 3).reshape(N, C, -1, W)[:, :, m:m + nh]       # back to NCHW memory: (N, C, nh, W)
+    for i0, di, r0, dr, cnt, ws in rowfix:
+        _add(v[:, :, i0:i0 + di * (cnt - 1) + 1:di], x[:, :, r0:r0 + dr * (cnt - 1) + 1:dr], ws)
+    first = v[..., d0::s][..., :nw]
+    full = [dg for dg in diags if dg[1] == 0 and len(dg[2]) == nw]
+    if full:                                                                 # two diagonals in the op that creates the output
+        d, _, ws = full[0]
+        src = v[..., d::s][..., :nw]
+        y = torch.add(first, src, alpha=ws[0]) if all(w == ws[0] for w in ws) else torch.addcmul(first, src, _weights(ws, v.dtype, v.device))
+        diags = [dg for dg in diags if dg is not full[0]]
+    else: y = first.clone(memory_format=torch.contiguous_format)
+    for d, lo, ws in diags:
+        _add(y[..., lo:lo + len(ws)], v[..., s * lo + d::s][..., :len(ws)], ws)
+    return y
+
+# %% ../nbs/01_layers.ipynb #75a12c92
+def _blur2d_adjoint(g:torch.Tensor, filt:torch.Tensor, H:int, W:int, s:int, pb:int, pa:int, mode:str) -> torch.Tensor:
+    "Gradient of blur-pool with respect to its (H, W) input, given the output gradient `g`: transposed conv onto the padded grid, then the padding folded back."
+    k = filt.shape[-1]
+    op = [n + pb + pa - k - (m - 1) * s for n, m in ((H, g.shape[-2]), (W, g.shape[-1]))]
+    G = F.conv_transpose2d(g, filt.to(g.dtype), stride=s, groups=g.shape[1], output_padding=op)
+    for dim, n in ((2, H), (3, W)):
+        pads = [(pb + _mirror(p - pb, n, mode), p) for p in list(range(pb)) + list(range(pb + n, pb + n + pa)) if _mirror(p - pb, n, mode) >= 0]
+        for d0, dd, p0, dp, cnt, _ in _merge([(d, p, 1.) for d, p in pads]):
+            G.narrow(dim, d0, dd * (cnt - 1) + 1)[_every(dim, dd)].add_(G.narrow(dim, p0, dp * (cnt - 1) + 1)[_every(dim, dp)])
+        G = G.narrow(dim, pb, n)
+    return G
+
+def _every(dim:int, step:int) -> tuple:
+    "Index taking every `step`-th element along `dim` (2 or 3) of a 4-D tensor."
+    return (slice(None),) * dim + (slice(None, None, step),)
+
+class _FastBlur(torch.autograd.Function):
+    "The fast forward (without autograd) and the direct adjoint as its backward."
+    @staticmethod
+    def forward(ctx, x, filt, fn, args):
+        ctx.save_for_backward(filt)
+        ctx.shape = x.shape[-2:]
+        ctx.args = args[-4:]
+        return fn(x, *args)
+
+    @staticmethod
+    def backward(ctx, g):
+        filt, = ctx.saved_tensors
+        return _blur2d_adjoint(g, filt, *ctx.shape, *ctx.args), None, None, None
+
+# %% ../nbs/01_layers.ipynb #2dc9ce3e
+_MIN_NUMEL = {'nchw': 1 << 18, 'conv': 1 << 20}   # smaller inputs: pad + conv is as fast
+
+@torch.jit.unused
+def _fast_forward(self, x:torch.Tensor, force:bool=False) -> Optional[torch.Tensor]:
+    "The fast path of a 2-D BlurPool, or None where it does not apply (or, unless `force`, would not be faster)."
+    if self.ndim != 2 or self.filt_size < 2 or torch.compiler.is_compiling() or torch._C._are_functorch_transforms_active(): return None
+    if x.device.type not in ('cpu', 'cuda') or self.filt.device != x.device or min(x.shape[-2:]) < 2 * self.filt_size: return None
+    taps = _separable_taps(self.filt)
+    if taps is None: return None
+    args = (*taps, self.stride, self.pad_sizes[0], self.pad_sizes[1], self.pad_mode)
+    nchw = x.device.type == 'cpu' and x.is_contiguous() and _nchw_recipe(*x.shape[-2:], *args, x.dtype, x.device) is not None
+    if not force and x.numel() < _MIN_NUMEL['nchw' if nchw else 'conv']: return None
+    fn, args = (_blur2d_nchw, args) if nchw else (_blur2d_conv, (self.filt, *args))
+    if torch.is_grad_enabled() and (x.requires_grad or self.filt.requires_grad):
+        if self.filt.requires_grad: return None                                # a learned filter: plain autograd
+        return _FastBlur.apply(x, self.filt, fn, args)
+    return fn(x, *args)
+
+_BlurNd._fast = _fast_forward

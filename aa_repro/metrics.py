@@ -1,4 +1,4 @@
-"""The paper's two headline measurements, for any classifier: top-k accuracy, and how often the prediction survives a random shift of the input.
+"""The paper's measurements and the field's stronger ones, for any classifier: top-k accuracy, random-crop consistency, the diagonal shift curve, circular and sub-pixel consistency, and worst-case accuracy over a grid of shifts.
 
 Docs: https://aa-repro.github.io/aa_repro/metrics.html.md"""
 
@@ -6,13 +6,16 @@ Docs: https://aa-repro.github.io/aa_repro/metrics.html.md"""
 
 # %% ../nbs/05_metrics.ipynb #d1a4460b
 from __future__ import annotations
+import math
 import torch
 import torch.nn.functional as F
 from torch import nn
 from tqdm.auto import tqdm
 
 # %% auto #0
-__all__ = ['accuracy', 'random_crop_pairs', 'consistency']
+__all__ = ['SUBPIXEL_METHODS', 'accuracy', 'random_crop_pairs', 'consistency', 'crop_images', 'roll_images', 'fourier_shift',
+           'bilinear_shift', 'circular_consistency', 'subpixel_consistency', 'diagonal_shift', 'plot_diagonal_shift',
+           'worst_case_accuracy', 'plot_shift_grid']
 
 # %% ../nbs/05_metrics.ipynb #a913b0d9
 def _device(model:nn.Module, device=None) -> torch.device:
@@ -40,6 +43,13 @@ def accuracy(model:nn.Module, # any classifier returning logits (N, classes)
     return {f'top{t}': 100 * h.item() / n for t, h in zip(topk, hits)} | {'n': n}
 
 # %% ../nbs/05_metrics.ipynb #8e58554b
+def _gather(x:torch.Tensor, rows:torch.Tensor, cols:torch.Tensor) -> torch.Tensor:
+    "Per-image windows: out[i] = x[i][:, rows[i]][:, :, cols[i]], for long index tensors rows (N, h) and cols (N, w)."
+    n = x.shape[0]
+    rows, cols = rows.to(x.device), cols.to(x.device)
+    out = x[torch.arange(n, device=x.device)[:, None, None], :, rows[:, :, None], cols[:, None, :]]   # (N, h, w, C)
+    return out.permute(0, 3, 1, 2).contiguous()
+
 def random_crop_pairs(x:torch.Tensor, # (N, C, H, W) batch
                       crop:int, # crop size
                       shifts:int, # offsets are drawn from range(shifts) on each axis
@@ -50,12 +60,22 @@ def random_crop_pairs(x:torch.Tensor, # (N, C, H, W) batch
         raise ValueError(f"shifts must be in 1..{min(h, w) - crop + 1} for {h}x{w} images and crop {crop}, got {shifts}")
     off = torch.randint(shifts, (2 * n, 2), generator=generator)
     idx = torch.arange(crop)
-    rows, cols = (off[:, :1] + idx).to(x.device), (off[:, 1:] + idx).to(x.device)
-    src = x.repeat(2, 1, 1, 1)
-    crops = src[torch.arange(2 * n, device=x.device)[:, None, None], :, rows[:, :, None], cols[:, None, :]]
-    return crops.permute(0, 3, 1, 2).contiguous(), off
+    return _gather(x.repeat(2, 1, 1, 1), off[:, :1] + idx, off[:, 1:] + idx), off
 
 @torch.inference_mode()
+def _agreement(model:nn.Module, loader, pair, passes:int, device, progress:bool, desc:str) -> dict:
+    "Percentage of images whose two versions `pair(x) -> (a, b)` get the same top-1 class; both go through one forward pass."
+    if passes < 1: raise ValueError(f"passes must be >= 1, got {passes}")
+    model.eval(); device = _device(model, device)
+    agree, n = 0, 0
+    for _ in range(passes):
+        for x, _y in tqdm(loader, desc=desc, disable=not progress, leave=False):
+            a, b = pair(x.to(device))
+            pred = model(torch.cat([a, b])).argmax(1)
+            agree += (pred[:len(a)] == pred[len(a):]).sum().item(); n += len(a)
+    if n == 0: raise ValueError(f"{desc}: the loader yielded no images")
+    return {'consistency': 100 * agree / n, 'n': n}
+
 def consistency(model:nn.Module, # any classifier returning logits
                 loader, # iterable of (images, labels) batches; labels are ignored
                 crop:int, # the model's input size (224 for ImageNet, 28 for Fashion-MNIST)
@@ -65,15 +85,186 @@ def consistency(model:nn.Module, # any classifier returning logits
                 seed:int=0, # seeds the offsets
                 device=None, progress:bool=True) -> dict: # {'consistency': %, 'n': pairs}
     "Percentage of images whose top-1 class is the same for two randomly shifted crops."
-    model.eval(); device = _device(model, device)
     g = torch.Generator().manual_seed(seed)
-    agree, n = 0, 0
-    for _ in range(passes):
-        for x, _y in tqdm(loader, desc='consistency', disable=not progress, leave=False):
-            x = F.pad(x, [pad] * 4) if pad else x
-            s = shifts or min(x.shape[-2:]) - crop + 1
-            crops, _ = random_crop_pairs(x.to(device), crop, s, g)
-            pred = model(crops).argmax(1)
-            agree += (pred[:len(x)] == pred[len(x):]).sum().item(); n += len(x)
-    if n == 0: raise ValueError("consistency: the loader yielded no images")
-    return {'consistency': 100 * agree / n, 'n': n}
+    def pair(x):
+        x = F.pad(x, [pad] * 4) if pad else x
+        crops, _ = random_crop_pairs(x, crop, shifts or min(x.shape[-2:]) - crop + 1, g)
+        return crops[:len(x)], crops[len(x):]
+    return _agreement(model, loader, pair, passes, device, progress, 'consistency')
+
+# %% ../nbs/05_metrics.ipynb #e0d2825d
+def _per_image(shifts, n:int, dtype=torch.long) -> torch.Tensor:
+    "Shifts as an (n, 2) tensor: one (dy, dx) pair for all images, or one per image."
+    s = torch.as_tensor(shifts, dtype=dtype).cpu()
+    if s.shape == (2,): s = s.expand(n, 2)
+    if s.shape != (n, 2): raise ValueError(f"shifts must be one (dy, dx) pair or one pair per image, shape ({n}, 2); got shape {tuple(s.shape)}")
+    return s
+
+def crop_images(x:torch.Tensor, # (N, C, H, W) batch
+                offsets, # (dy, dx) top-left corner, for all images or one per image (N, 2)
+                crop) -> torch.Tensor: # crop size, or (height, width)
+    "Crop every image at its own integer offset: out[i] = x[i, :, dy:dy+crop, dx:dx+crop]."
+    n, _, h, w = x.shape
+    ch, cw = (crop, crop) if isinstance(crop, int) else crop
+    off = _per_image(offsets, n)
+    if off.min() < 0 or (off[:, 0] > h - ch).any() or (off[:, 1] > w - cw).any():
+        raise ValueError(f"crop {crop} at offsets {off.min().item()}..{off.max().item()} does not fit {h}x{w} images")
+    return _gather(x, off[:, :1] + torch.arange(ch), off[:, 1:] + torch.arange(cw))
+
+def roll_images(x:torch.Tensor, # (N, C, H, W) batch
+                shifts) -> torch.Tensor: # integer (dy, dx), for all images or one per image (N, 2)
+    "Circular shift of every image by its own (dy, dx), as `torch.roll(x[i], (dy, dx), dims=(-2, -1))`."
+    n, _, h, w = x.shape
+    s = _per_image(shifts, n)
+    return _gather(x, (torch.arange(h) - s[:, :1]) % h, (torch.arange(w) - s[:, 1:]) % w)
+
+# %% ../nbs/05_metrics.ipynb #6b300938
+def fourier_shift(x:torch.Tensor, # (N, C, H, W) batch
+                  shifts) -> torch.Tensor: # (dy, dx) in pixels, fractional allowed, for all images or one per image (N, 2)
+    "Circular sub-pixel shift by the Fourier shift theorem (band-limited interpolation); equals `roll_images` at integer shifts."
+    n, _, h, w = x.shape
+    s = _per_image(shifts, n, torch.float64).to(x.device)
+    ky, kx = torch.fft.fftfreq(h, device=x.device, dtype=torch.float64), torch.fft.fftfreq(w, device=x.device, dtype=torch.float64)
+    phase = torch.exp(-2j * math.pi * (s[:, 0, None, None] * ky[:, None] + s[:, 1, None, None] * kx[None, :]))   # (N, H, W)
+    spec = torch.fft.fft2(x.double() if x.dtype == torch.float64 else x.float())
+    return torch.fft.ifft2(spec * phase[:, None].to(spec.dtype)).real.to(x.dtype)
+
+def _lerp_roll(x:torch.Tensor, s:torch.Tensor, dim:int) -> torch.Tensor:
+    "Circular linear-interpolation shift of every image along `dim` by its own fractional s (N,)."
+    n, size = x.shape[0], x.shape[dim]
+    whole = s.floor()
+    idx0 = (torch.arange(size) - whole.long()[:, None]) % size   # out[j] = (1-f) x[j - whole] + f x[j - whole - 1]
+    shape = [n] + [1] * (x.ndim - 1); shape[dim] = size
+    take = lambda idx: x.gather(dim, idx.to(x.device).view(shape).expand_as(x))
+    f = (s - whole).to(x.device, x.dtype).view([n] + [1] * (x.ndim - 1))
+    return (1 - f) * take(idx0) + f * take((idx0 - 1) % size)
+
+def bilinear_shift(x:torch.Tensor, # (N, C, H, W) batch
+                   shifts) -> torch.Tensor: # (dy, dx) in pixels, fractional allowed, for all images or one per image (N, 2)
+    "Circular sub-pixel shift by bilinear interpolation of the neighbouring pixels; equals `roll_images` at integer shifts."
+    s = _per_image(shifts, x.shape[0], torch.float64)
+    return _lerp_roll(_lerp_roll(x, s[:, 0], -2), s[:, 1], -1)
+
+# %% ../nbs/05_metrics.ipynb #0462dc9b
+def circular_consistency(model:nn.Module, # any classifier returning logits
+                         loader, # iterable of (images, labels) batches; labels are ignored
+                         shifts:int|None=None, # shifts from range(shifts) per axis; default: every shift (range(H), range(W))
+                         passes:int=1, seed:int=0, device=None, progress:bool=True) -> dict: # {'consistency': %, 'n': pairs}
+    "Percentage of images whose top-1 class is the same for two random circular shifts."
+    g = torch.Generator().manual_seed(seed)
+    def pair(x):
+        n, _, h, w = x.shape
+        if shifts is not None and not 1 <= shifts <= min(h, w): raise ValueError(f"shifts must be in 1..{min(h, w)} for {h}x{w} images, got {shifts}")
+        sy, sx = (shifts, shifts) if shifts else (h, w)
+        s = torch.stack([torch.randint(sy, (2 * n,), generator=g), torch.randint(sx, (2 * n,), generator=g)], 1)
+        return roll_images(x, s[:n]), roll_images(x, s[n:])
+    return _agreement(model, loader, pair, passes, device, progress, 'circular consistency')
+
+SUBPIXEL_METHODS = {'fourier': fourier_shift, 'bilinear': bilinear_shift}
+"Sub-pixel shift methods: name -> function(x, shifts)."
+
+def subpixel_consistency(model:nn.Module, # any classifier returning logits
+                         loader, # iterable of (images, labels) batches; labels are ignored
+                         method:str='fourier', # 'fourier' or 'bilinear'
+                         max_shift:float=1.0, # shifts drawn uniformly from [0, max_shift) per axis
+                         passes:int=1, seed:int=0, device=None, progress:bool=True) -> dict: # {'consistency': %, 'n': pairs}
+    "Percentage of images whose top-1 class is the same for two random fractional circular shifts."
+    if method not in SUBPIXEL_METHODS: raise ValueError(f"method must be one of {', '.join(SUBPIXEL_METHODS)}, got {method!r}")
+    if not max_shift > 0: raise ValueError(f"max_shift must be > 0, got {max_shift}")
+    g, shift = torch.Generator().manual_seed(seed), SUBPIXEL_METHODS[method]
+    def pair(x):
+        s = torch.rand(2 * len(x), 2, generator=g, dtype=torch.float64) * max_shift
+        return shift(x, s[:len(x)]), shift(x, s[len(x):])
+    return _agreement(model, loader, pair, passes, device, progress, f'sub-pixel consistency ({method})')
+
+# %% ../nbs/05_metrics.ipynb #0647dc1c
+@torch.inference_mode()
+def diagonal_shift(model:nn.Module, # any classifier returning logits
+                   loader, # iterable of (images, labels) batches
+                   crop:int, # the model's input size
+                   pad:int=0, # zero-pad each image by this many pixels first
+                   offsets=None, # diagonal offsets k; default: every k with k + crop <= padded size
+                   device=None, progress:bool=True) -> dict:
+    "Top-1 accuracy and correct-class probability (%) of crops at diagonal offsets (k, k), per offset and per image."
+    model.eval(); device = _device(model, device)
+    probs, preds, labels = [], [], []
+    for x, y in tqdm(loader, desc='diagonal shift', disable=not progress, leave=False):
+        x = F.pad(x.to(device), [pad] * 4) if pad else x.to(device)
+        ks = list(range(min(x.shape[-2:]) - crop + 1)) if offsets is None else list(offsets)
+        if not ks or min(ks) < 0 or max(ks) + crop > min(x.shape[-2:]):
+            raise ValueError(f"offsets must lie in 0..{min(x.shape[-2:]) - crop} for crop {crop} of {tuple(x.shape[-2:])} images, got {ks}")
+        yd, p, c = y.to(device)[:, None], [], []
+        for k in ks:
+            pr = model(x[..., k:k + crop, k:k + crop]).softmax(1)
+            p.append(pr.gather(1, yd)[:, 0]); c.append(pr.argmax(1))
+        probs.append(torch.stack(p, 1).cpu()); preds.append(torch.stack(c, 1).cpu()); labels.append(y.cpu())
+    if not probs: raise ValueError("diagonal shift: the loader yielded no images")
+    probs, preds, labels = torch.cat(probs), torch.cat(preds), torch.cat(labels)
+    correct = (preds == labels[:, None]).float()
+    return dict(offsets=ks, top1=(100 * correct.mean(0)).tolist(), prob=(100 * probs.mean(0)).tolist(),
+                top1_mean=100 * correct.mean().item(), prob_mean=100 * probs.mean().item(),
+                stable=100 * (preds == preds[:, :1]).all(1).float().mean().item(), n=len(labels), probs=probs, preds=preds)
+
+def plot_diagonal_shift(results:dict, # label -> a `diagonal_shift` result
+                        examples:int=0): # also plot the correct-class probability of this many single images (from the first result)
+    "The diagonal shift curves: mean top-1 and correct-class probability vs offset, and optionally single images."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, 3 if examples else 2, figsize=(13 if examples else 9, 3.4))
+    for label, r in results.items():
+        axs[0].plot(r['offsets'], r['top1'], 'o-', ms=3, label=f"{label} (stable {r['stable']:.1f}%)")
+        axs[1].plot(r['offsets'], r['prob'], 'o-', ms=3, label=label)
+    axs[0].set(xlabel='diagonal offset (px)', ylabel='top-1 accuracy (%)', title='accuracy along the diagonal')
+    axs[1].set(xlabel='diagonal offset (px)', ylabel='P(correct class) (%)', title='mean probability of the correct class')
+    if examples:
+        for label, r in results.items():
+            for i in range(examples):
+                axs[2].plot(r['offsets'], 100 * r['probs'][i], color=f'C{i}', ls='-' if label == next(iter(results)) else '--',
+                            label=f'{label}, image {i}')
+        axs[2].set(xlabel='diagonal offset (px)', ylabel='P(correct class) (%)', title='single images')
+        axs[2].legend(fontsize=7)
+    axs[0].legend(fontsize=8); fig.tight_layout()
+    return fig
+
+# %% ../nbs/05_metrics.ipynb #7e4f0dc4
+@torch.inference_mode()
+def worst_case_accuracy(model:nn.Module, # any classifier returning logits
+                        loader, # iterable of (images, labels) batches
+                        crop:int|None=None, # crop size (mode 'crop'); the model's input size
+                        pad:int=0, # zero-pad each image by this many pixels first (mode 'crop')
+                        shifts:int|None=None, # grid range(0, shifts, step) per axis; default: every offset that fits (crop) or the image size (circular)
+                        step:int=1, # grid spacing in pixels
+                        mode:str='crop', # 'crop': integer-offset crops; 'circular': circular shifts of the whole image
+                        device=None, progress:bool=True) -> dict:
+    "Accuracy (%) when an image must be correct under every shift of a grid, with the mean, best case and per-shift accuracy."
+    if mode not in ('crop', 'circular'): raise ValueError(f"mode must be 'crop' or 'circular', got {mode!r}")
+    if mode == 'crop' and crop is None: raise ValueError("mode 'crop' needs the crop size (the model's input size)")
+    if step < 1: raise ValueError(f"step must be >= 1, got {step}")
+    model.eval(); device = _device(model, device)
+    hits = []
+    for x, y in tqdm(loader, desc='worst-case accuracy', disable=not progress, leave=False):
+        x = F.pad(x.to(device), [pad] * 4) if pad and mode == 'crop' else x.to(device)
+        room = min(x.shape[-2:]) - crop + 1 if mode == 'crop' else min(x.shape[-2:])
+        s = room if shifts is None else shifts
+        if not 1 <= s <= room: raise ValueError(f"shifts must be in 1..{room} for {tuple(x.shape[-2:])} images in mode {mode!r}, got {s}")
+        grid = list(range(0, s, step))
+        move = (lambda i, j: x[..., i:i + crop, j:j + crop]) if mode == 'crop' else (lambda i, j: torch.roll(x, (i, j), (-2, -1)))
+        yd = y.to(device)
+        hits.append(torch.stack([torch.stack([model(move(i, j)).argmax(1) == yd for j in grid], 1) for i in grid], 1).cpu())
+    if not hits: raise ValueError("worst-case accuracy: the loader yielded no images")
+    hits = torch.cat(hits).double()     # (N, K, K)
+    flat = hits.flatten(1)
+    return dict(worst_case=100 * flat.all(1).float().mean().item(), mean=100 * flat.mean().item(), best_case=100 * flat.any(1).float().mean().item(),
+                grid=grid, accuracy=(100 * hits.mean(0)).tolist(), n=len(hits), mode=mode)
+
+def plot_shift_grid(results:dict): # label -> a `worst_case_accuracy` result
+    "Heat maps of the accuracy at each shift of the grid, one per result, on a shared colour scale."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, len(results), figsize=(3.6 * len(results), 3.3), squeeze=False)
+    lo = min(min(map(min, r['accuracy'])) for r in results.values()); hi = max(max(map(max, r['accuracy'])) for r in results.values())
+    for ax, (label, r) in zip(axs[0], results.items()):
+        g = r['grid']
+        im = ax.imshow(r['accuracy'], vmin=lo, vmax=hi, cmap='viridis', extent=(g[0] - .5, g[-1] + .5, g[-1] + .5, g[0] - .5))
+        ax.set(title=f"{label}\nworst {r['worst_case']:.1f}% / mean {r['mean']:.1f}%", xlabel='horizontal shift (px)', ylabel='vertical shift (px)')
+        ax.title.set_fontsize(9); ax.set_xticks(g); ax.set_yticks(g)
+    fig.colorbar(im, ax=axs[0].tolist(), label='top-1 accuracy (%)')
+    return fig

@@ -1,4 +1,4 @@
-"""A small, honest training loop: seeded, SGD with momentum, a per-step learning-rate schedule, a progress bar with loss, accuracy and images per second.
+"""From a laptop to a GPU cluster: the paper's ImageNet recipes as named presets, one loop that runs on a CPU or under `torchrun` with DistributedDataParallel, mixed precision, checkpoints that survive a `kill -9` and resume exactly, and logs you can plot.
 
 Docs: https://aa-repro.github.io/aa_repro/train.html.md"""
 
@@ -6,15 +6,25 @@ Docs: https://aa-repro.github.io/aa_repro/train.html.md"""
 
 # %% ../nbs/06_train.ipynb #10053289
 from __future__ import annotations
-import math, random, time
+import argparse, contextlib, hashlib, importlib, io, itertools, json, math, os, random, re, shlex, sys, textwrap, time, warnings
+from dataclasses import dataclass, field, fields, asdict
+from pathlib import Path
 import numpy as np
 import torch
+import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
+from torch.utils.data import DataLoader, Dataset, DistributedSampler, Subset
 from tqdm.auto import tqdm
+from .utils import atomic_write, provenance, write_json
 
 # %% auto #0
-__all__ = ['set_seed', 'train_epoch', 'fit']
+__all__ = ['SCHEDULES', 'PRESETS', 'PAPER_FLAGS', 'RESUMABLE', 'set_seed', 'train_epoch', 'lr_factor', 'fit', 'TrainConfig',
+           'resolve_config', 'preset_table', 'build_model', 'load_weights', 'init_model', 'make_datasets',
+           'check_model', 'EpochItems', 'EpochSampler', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
+           'checkpoints', 'latest_checkpoint', 'prune_checkpoints', 'rng_state', 'set_rng_state', 'dist_env',
+           'pick_device', 'init_distributed', 'weights_sha256', 'train', 'load_trained', 'add_train_arguments',
+           'train_from_args', 'main', 'read_log', 'plot_log', 'paper_command', 'train_speed', 'compare_train_speed']
 
 # %% ../nbs/06_train.ipynb #6d9d46ff
 def set_seed(seed:int):
@@ -22,27 +32,93 @@ def set_seed(seed:int):
     random.seed(seed); np.random.seed(seed); torch.manual_seed(seed)
 
 # %% ../nbs/06_train.ipynb #3e57aa85
+def _world() -> int:
+    "Number of processes in the default process group (1 when there is none)."
+    return dist.get_world_size() if dist.is_available() and dist.is_initialized() else 1
+
 def train_epoch(model:nn.Module, loader, opt:torch.optim.Optimizer,
                 sched=None, # a per-step LR scheduler, stepped after every optimizer step
-                device=None, progress:bool=True, desc:str='train') -> dict:
+                device=None, progress:bool=True, desc:str='train', *,
+                scaler=None, # a `torch.amp.GradScaler` (fp16); None: plain backward
+                amp_dtype:torch.dtype|None=None, # autocast dtype (torch.bfloat16 or torch.float16); None: full precision
+                accum:int=1, # micro-batches per optimizer step (the loss is averaged over them)
+                channels_last:bool=False, # move inputs to channels-last memory format
+                steps:int|None=None, # optimizer steps to run (None: until the loader ends)
+                meter:dict|None=None, # sums of an interrupted epoch to continue from (see `on_step`)
+                on_step=None, # called as on_step(step, totals) after every optimizer step; totals(reduce) gives the sums so far
+                log_every:int=20, # optimizer steps between progress-bar updates (each syncs the device; also every 2 s)
+               ) -> dict:
     "Train `model` for one pass over `loader`; returns mean loss, top-1 accuracy (%), images and images/s."
     device = torch.device(device or next(model.parameters()).device)
     model.train()
-    loss_sum, correct, n, t0 = 0., 0, 0, time.perf_counter()
-    bar = tqdm(loader, desc=desc, disable=not progress, leave=False)
+    m = dict(step=0, loss_sum=0., correct=0, n=0, seconds=0.) | (meter or {})
+    loss_sum = torch.zeros((), dtype=torch.float64, device=device)
+    correct = torch.zeros((), dtype=torch.int64, device=device)
+    n, step, micro, t0 = 0, m['step'], 0, time.perf_counter()
+    shown = t0
+    fmt = torch.channels_last if channels_last else torch.preserve_format
+    total = steps * accum if steps is not None else (len(loader) if hasattr(loader, '__len__') else None)
+    batches = loader if steps is None else itertools.islice(loader, steps * accum)
+
+    def totals(reduce:bool=False) -> dict:
+        v = torch.stack([loss_sum, correct.double(), torch.tensor(float(n), dtype=torch.float64, device=device)])
+        v = v + torch.tensor([m['loss_sum'], m['correct'], m['n']], dtype=torch.float64, device=device)
+        if reduce and _world() > 1: dist.all_reduce(v)
+        ls, c, k = v.tolist()
+        return dict(step=step, loss_sum=ls, correct=round(c), n=round(k), seconds=m['seconds'] + time.perf_counter() - t0)
+
+    def check(t):
+        if not math.isfinite(t['loss_sum']): raise FloatingPointError(f"{desc}: loss is {t['loss_sum']} after {t['n']} images; lower the learning rate")
+
+    bar = tqdm(batches, total=total, desc=desc, disable=not progress, leave=False)
+    opt.zero_grad(set_to_none=True)
     for x, y in bar:
-        x, y = x.to(device, non_blocking=True), y.to(device, non_blocking=True)
-        logits = model(x)
-        loss = F.cross_entropy(logits, y)
-        if not torch.isfinite(loss): raise FloatingPointError(f"{desc}: loss is {loss.item()} after {n} images; lower the learning rate")
-        opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        x, y = x.to(device, non_blocking=True, memory_format=fmt), y.to(device, non_blocking=True)
+        micro += 1
+        sync = micro % accum == 0
+        no_sync = getattr(model, 'no_sync', None)
+        with (no_sync() if (not sync and no_sync is not None) else contextlib.nullcontext()):
+            with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                logits = model(x)
+                loss = F.cross_entropy(logits, y)
+            (scaler.scale(loss / accum) if scaler is not None else loss / accum).backward()
+        loss_sum += loss.detach().double() * len(y); correct += (logits.argmax(1) == y).sum(); n += len(y)
+        if not sync: continue
+        if scaler is not None: scaler.step(opt); scaler.update()
+        else: opt.step()
+        opt.zero_grad(set_to_none=True)
         if sched is not None: sched.step()
-        loss_sum += loss.item() * len(y); correct += (logits.argmax(1) == y).sum().item(); n += len(y)
-        bar.set_postfix(loss=f'{loss_sum / n:.3f}', acc=f'{100 * correct / n:.1f}', img_s=f'{n / (time.perf_counter() - t0):.0f}')
-    secs = time.perf_counter() - t0
-    return dict(loss=loss_sum / max(n, 1), top1=100 * correct / max(n, 1), images=n, seconds=secs, img_per_s=n / secs)
+        step += 1
+        if step % log_every == 0 or (progress and time.perf_counter() - shown > 2) or (total is not None and micro == total):
+            t = totals(); check(t); shown = time.perf_counter()
+            bar.set_postfix(loss=f"{t['loss_sum'] / t['n']:.3f}", acc=f"{100 * t['correct'] / t['n']:.1f}", img_s=f"{n / (time.perf_counter() - t0):.0f}")
+        if on_step is not None: on_step(step, totals)
+    bar.close()
+    t = totals(reduce=True); check(t)
+    k = max(t['n'], 1)
+    return dict(loss=t['loss_sum'] / k, top1=100 * t['correct'] / k, images=t['n'], seconds=t['seconds'], img_per_s=t['n'] / t['seconds'])
 
 # %% ../nbs/06_train.ipynb #bafe91ad
+SCHEDULES = ('step', 'cosine', 'cosine_iter', 'constant')
+
+def lr_factor(step:int, # optimizer steps taken so far (0 for the first step)
+              steps_per_epoch:int, epochs:int,
+              schedule:str='step', # one of SCHEDULES
+              lr_step:int=30, # 'step': epochs between decays
+              lr_gamma:float=0.1, # 'step': decay factor
+              warmup_epochs:float=0, # linear warm-up from ~0 to the base rate over this many epochs
+             ) -> float:
+    "Multiplier of the base learning rate for the optimizer step after `step` steps."
+    if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {schedule!r}")
+    e = step / steps_per_epoch
+    if schedule == 'step': f = lr_gamma ** (int(e) // lr_step)
+    elif schedule == 'cosine': f = 0.5 * (1 + math.cos(math.pi * (int(e) + 1) / epochs))
+    elif schedule == 'cosine_iter': f = 0.5 * (1 + math.cos(math.pi * step / (epochs * steps_per_epoch)))
+    else: f = 1.
+    if warmup_epochs > 0 and e < warmup_epochs: f *= (step + 1) / (warmup_epochs * steps_per_epoch)
+    return f
+
+# %% ../nbs/06_train.ipynb #2111499d
 def fit(model:nn.Module, loader, epochs:int,
         lr:float=0.05, momentum:float=0.9, weight_decay:float=5e-4,
         schedule:str='cosine', # 'cosine' (per step, to 0) or 'constant'
@@ -53,10 +129,614 @@ def fit(model:nn.Module, loader, epochs:int,
     device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
     model.to(device)
     opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=momentum, weight_decay=weight_decay)
-    steps = epochs * len(loader)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: 0.5 * (1 + math.cos(math.pi * s / steps))) if schedule == 'cosine' else None
+    spe = len(loader)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, spe, epochs, 'cosine_iter')) if schedule == 'cosine' else None
     history = []
     for ep in range(epochs):
         row = train_epoch(model, loader, opt, sched, device, progress, desc=f'epoch {ep + 1}/{epochs}')
         history.append(dict(epoch=ep + 1, lr=opt.param_groups[0]['lr'], **row))
     return history
+
+# %% ../nbs/06_train.ipynb #449d2b27
+def _f(default, help:str, choices=None):
+    return field(default=default, metadata=dict(help=help, choices=choices))
+
+@dataclass
+class TrainConfig:
+    "Everything that defines a training run; presets fill it in, and every field can be overridden."
+    preset: str = _f('', 'name of the preset this configuration started from')
+    arch: str = _f('resnet50', "architecture: a torchvision / aa_repro.models name (or an official '<arch>_lpf<N>' name), or 'package.module:function'")
+    filter_size: int = _f(4, 'blur filter taps of the anti-aliased model; 1 is the baseline (the torchvision network)')
+    init: str|None = _f(None, "None: random initialisation; 'pretrained': torchvision's baseline weights; or a PATH to a baseline checkpoint. "
+                               "With filter_size > 1 the baseline is converted with aa_repro.antialias.antialias() and fine-tuned")
+    data: str|None = _f(None, "'fashion-mnist', or the root of an ImageFolder tree with train/ and val/ (ImageNet)")
+    image_size: int = _f(224, 'side of the square training crop (Fashion-MNIST: 28, or 32 = zero-padded)')
+    subset: int|None = _f(None, 'train on a class-stratified random subset of this many images')
+    val_subset: int|None = _f(None, 'validate on a class-stratified subset of this many images')
+    num_classes: int|None = _f(None, 'outputs of the model (default: the number of classes in the data; a mismatch is an error)')
+    epochs: int = _f(90, 'passes over the training data')
+    batch_size: int = _f(256, 'global batch of one optimizer step, over all processes and accumulation steps')
+    accum: int = _f(1, 'micro-batches per optimizer step on each process (gradient accumulation; the loss is averaged)')
+    lr: float = _f(0.1, 'learning rate at the reference batch lr_batch')
+    lr_batch: int = _f(256, 'reference batch of lr: the rate used is lr * batch_size / lr_batch')
+    schedule: str = _f('step', "learning-rate schedule: 'step', 'cosine' (per epoch, as the official code), 'cosine_iter' (per step) or 'constant'", SCHEDULES)
+    lr_step: int = _f(30, "epochs between decays ('step')")
+    lr_gamma: float = _f(0.1, "decay factor ('step')")
+    warmup_epochs: float = _f(0., 'linear learning-rate warm-up over this many epochs')
+    momentum: float = _f(0.9, 'SGD momentum')
+    weight_decay: float = _f(1e-4, 'SGD weight decay (applied to every parameter, as in the paper)')
+    precision: str = _f('auto', "'auto' (bf16 on a GPU that has it, else fp32), 'fp32', 'bf16', or 'fp16' (with a gradient scaler)", ('auto', 'fp32', 'bf16', 'fp16'))
+    channels_last: bool|None = _f(None, 'channels-last memory format (default: on CUDA)')
+    compile: bool = _f(False, 'torch.compile the model')
+    workers: int|None = _f(None, 'data-loading processes per GPU/process (default: 0 for Fashion-MNIST, else up to 8)')
+    seed: int = _f(0, 'seed of initialisation, data order, augmentation and subsets')
+    device: str|None = _f(None, "'cpu' or 'cuda' (default: CUDA when available; each process takes the GPU of its local rank)")
+    out: str|None = _f(None, 'run folder for config, checkpoints, logs and the final model (default: runs/<arch>_lpf<filter_size>)')
+    ckpt_every: int = _f(0, 'also checkpoint every this many optimizer steps (0: only at the end of every epoch)')
+    keep: int = _f(2, 'checkpoints to keep (at least 2, so that a damaged newest one has a predecessor)')
+    val: bool = _f(True, 'validate after every epoch')
+    log_every: int = _f(20, 'optimizer steps between progress-bar updates')
+    tensorboard: bool = _f(False, 'also write TensorBoard scalars (needs the tensorboard package)')
+    progress: bool = _f(True, 'progress bars')
+    verbose: bool = _f(True, 'print the configuration and one line per epoch')
+
+# %% ../nbs/06_train.ipynb #4e5fc42d
+PRESETS = {
+    'fashion':     dict(arch='resnet18', data='fashion-mnist', image_size=32, subset=10000, val_subset=2000, epochs=3,
+                        batch_size=128, lr=0.05, lr_batch=128, schedule='cosine_iter', weight_decay=5e-4),
+    'alexnet':     dict(arch='alexnet', lr=0.01),
+    'vgg16':       dict(arch='vgg16', lr=0.02, weight_decay=5e-5, accum=2),
+    'vgg16_bn':    dict(arch='vgg16_bn', lr=0.1, weight_decay=5e-5, accum=2),
+    'resnet18':    dict(arch='resnet18'),
+    'resnet34':    dict(arch='resnet34'),
+    'resnet50':    dict(arch='resnet50'),
+    'resnet101':   dict(arch='resnet101'),
+    'densenet121': dict(arch='densenet121'),
+    'mobilenet_v2': dict(arch='mobilenet_v2', epochs=150, lr=0.05, schedule='cosine', weight_decay=4e-5),
+    'resnet50_finetune': dict(arch='resnet50', init='pretrained', epochs=60, lr=0.01),
+}
+"Named training recipes: the fields each one sets on top of `TrainConfig`'s defaults (the official main.py defaults)."
+
+PAPER_FLAGS = {
+    'fashion': ('', 'CPU-sized default (not in the paper)', 0),
+    'alexnet': ('--lr .01 --gpu 0', 'one GPU: data loading limits AlexNet on several', 1),
+    'vgg16': ('--lr .01 -b 128 -ba 2', 'un-averaged accumulation: lr 0.02 and wd 5e-5 here', 8),
+    'vgg16_bn': ('--lr .05 -b 128 -ba 2', 'un-averaged accumulation: lr 0.1 and wd 5e-5 here', 8),
+    'resnet18': ('', 'main.py defaults', 8), 'resnet34': ('', 'main.py defaults', 8),
+    'resnet50': ('', 'main.py defaults', 8), 'resnet101': ('', 'main.py defaults', 8),
+    'densenet121': ('', 'main.py defaults (the 2019 README used -b 128 -ba 2)', 8),
+    'mobilenet_v2': ('--lr .05 --cos_lr --wd 4e-5 -ep 150', 'the tonylins/pytorch-mobilenet-v2 recipe; cosine stepped per epoch', 8),
+    'resnet50_finetune': ('--lr .01 -ep 60 --finetune', 'from the torchvision baseline through antialias()', 8),
+}
+"Preset -> (the official command's flags beyond the defaults, a note, GPUs the paper-scale command uses)."
+
+# %% ../nbs/06_train.ipynb #dde5a502
+def resolve_config(preset:str='fashion', # a key of PRESETS
+                   **overrides) -> TrainConfig:
+    "The `TrainConfig` of `preset` with `overrides` applied, checked."
+    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}")
+    names = [f.name for f in fields(TrainConfig) if f.name != 'preset']
+    for k in overrides:
+        if k not in names: raise ValueError(f"unknown setting {k!r}; settings: {', '.join(names)}")
+    cfg = TrainConfig(**{**PRESETS[preset], **overrides, 'preset': preset})
+    if m := re.fullmatch(r'(\w+)_lpf(\d)', cfg.arch): cfg.arch, cfg.filter_size = m[1], int(m[2])     # the official '<arch>_lpf<N>' names
+    for f in fields(cfg):
+        if f.metadata.get('choices') and getattr(cfg, f.name) not in f.metadata['choices']:
+            raise ValueError(f"{f.name} must be one of {', '.join(f.metadata['choices'])}, got {getattr(cfg, f.name)!r}")
+    for k in ('epochs', 'batch_size', 'accum', 'lr_batch', 'lr_step', 'image_size', 'log_every'):
+        if not isinstance(getattr(cfg, k), int) or getattr(cfg, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(cfg, k)!r}")
+    if cfg.keep < 2: raise ValueError(f"keep must be >= 2 (a damaged newest checkpoint needs a predecessor), got {cfg.keep}")
+    if not 1 <= cfg.filter_size <= 7: raise ValueError(f"filter_size must be 1..7, got {cfg.filter_size}")
+    if cfg.lr <= 0: raise ValueError(f"lr must be > 0, got {cfg.lr}")
+    if cfg.device not in (None, 'cpu', 'cuda'): raise ValueError(f"device must be 'cpu' or 'cuda', got {cfg.device!r}")
+    if cfg.out is None: cfg.out = str(Path('runs') / (cfg.arch.replace(':', '.').split('.')[-1] + (f'_lpf{cfg.filter_size}' if cfg.filter_size > 1 else '')))
+    return cfg
+
+# %% ../nbs/06_train.ipynb #7f839197
+def preset_table() -> list[dict]:
+    "One row per preset: the fields that define its recipe, the learning rate at its batch, and the official command's flags."
+    rows = []
+    for name in PRESETS:
+        c = resolve_config(name)
+        flags, note, _ = PAPER_FLAGS[name]
+        rows.append(dict(preset=name, arch=c.arch, filter=c.filter_size, init=c.init or '', data=c.data or 'ImageNet', epochs=c.epochs,
+                         batch=c.batch_size, accum=c.accum, lr=round(c.lr * c.batch_size / c.lr_batch, 6), schedule=c.schedule,
+                         wd=c.weight_decay, official_flags=flags, note=note))
+    return rows
+
+# %% ../nbs/06_train.ipynb #5110540c
+def _optional(module:str):
+    "The module, or None when it is not installed (an import error *inside* it still raises)."
+    try: return importlib.import_module(module)
+    except ModuleNotFoundError as e:
+        if e.name and module.startswith(e.name): return None
+        raise
+
+def _torchvision(arch:str, num_classes:int, pretrained:bool=False) -> nn.Module:
+    import torchvision
+    names = torchvision.models.list_models(module=torchvision.models)
+    if arch not in names: raise ValueError(f"unknown architecture {arch!r}: use a torchvision classification model ({', '.join(n for n in names if n.startswith(('resnet', 'vgg', 'dense', 'mobilenet_v2', 'alex')))}, ...) or 'package.module:function'")
+    if not pretrained: return torchvision.models.get_model(arch, num_classes=num_classes)
+    if num_classes != 1000: raise ValueError(f"torchvision's pretrained {arch} has 1000 classes, but the data has {num_classes}")
+    try: return torchvision.models.get_model(arch, weights='DEFAULT')
+    except Exception as e: raise ValueError(f"could not load torchvision's pretrained {arch} weights ({type(e).__name__}: {str(e).splitlines()[0]}); download them once where there is internet, or pass --init PATH") from None
+
+def build_model(arch:str, # torchvision / aa_repro.models name, or 'package.module:function'
+                filter_size:int=1, # 1: the baseline; 2..7: anti-aliased with this blur filter
+                num_classes:int=1000,
+                pretrained:bool=False, # torchvision baseline weights (baseline only; see `init_model` for fine-tuning)
+               ) -> tuple[nn.Module, str]: # the network, and where it came from
+    "Build a baseline or anti-aliased classifier by name."
+    if ':' in arch:
+        mod, fn = arch.split(':', 1)
+        try: make = getattr(importlib.import_module(mod), fn)
+        except (ImportError, AttributeError) as e: raise ValueError(f"cannot load model function {arch!r}: {e}") from None
+        return make(num_classes=num_classes, filter_size=filter_size), arch
+    if filter_size == 1: return _torchvision(arch, num_classes, pretrained), 'torchvision'
+    models = _optional('aa_repro.models')
+    if models is not None and arch in models.list_models():
+        return models.get_model(arch, pretrained=pretrained, filter_size=filter_size, num_classes=num_classes), 'aa_repro.models'
+    aa = _optional('aa_repro.antialias')
+    if aa is not None: return aa.antialias(_torchvision(arch, num_classes), filt_size=filter_size)[0], 'torchvision + aa_repro.antialias'
+    warnings.warn(f"aa_repro.models and aa_repro.antialias are not in this checkout: building the torchvision baseline {arch}; filter_size={filter_size} is ignored")
+    return _torchvision(arch, num_classes), f'torchvision baseline (filter_size={filter_size} ignored: no aa_repro.models)'
+
+# %% ../nbs/06_train.ipynb #d603d650
+def _state_dict(obj) -> dict:
+    "The model weights inside a saved object: a final model ({'state_dict'}), a training checkpoint ({'model'}) or a bare state_dict; DDP/compile prefixes removed."
+    sd = obj.get('state_dict', obj.get('model', obj)) if isinstance(obj, dict) else obj
+    if not isinstance(sd, dict) or not all(torch.is_tensor(v) for v in sd.values()): raise ValueError("no state_dict found (expected {'state_dict': ...}, {'model': ...} or a state_dict)")
+    return {k.removeprefix('module.').removeprefix('_orig_mod.').removeprefix('module.'): v for k, v in sd.items()}
+
+def load_weights(model:nn.Module, path:str|Path) -> nn.Module:
+    "Load the weights saved at `path` into `model`, strictly."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: weights file not found")
+    sd = _state_dict(_load_file(path))
+    try: model.load_state_dict(sd)
+    except RuntimeError as e: raise ValueError(f"{path}: weights do not fit {type(model).__name__}: {str(e).splitlines()[1].strip() if len(str(e).splitlines()) > 1 else e}") from None
+    return model
+
+def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
+    "The network a run starts from: built by name (`cfg.init` None), or a baseline's weights converted by `antialias()` for fine-tuning."
+    if cfg.init is None: return build_model(cfg.arch, cfg.filter_size, num_classes)
+    base, source = build_model(cfg.arch, 1, num_classes, pretrained=cfg.init == 'pretrained')
+    if cfg.init != 'pretrained': load_weights(base, cfg.init); source += f' + weights {cfg.init}'
+    else: source += ' pretrained'
+    if cfg.filter_size == 1: return base, source
+    aa = _optional('aa_repro.antialias')
+    if aa is None: raise ValueError("fine-tuning a baseline into an anti-aliased model needs aa_repro.antialias, which is not in this checkout yet")
+    return aa.antialias(base, filt_size=cfg.filter_size)[0], source + f' -> antialias(filter_size={cfg.filter_size})'
+
+# %% ../nbs/06_train.ipynb #83ddcda4
+def make_datasets(cfg:TrainConfig) -> tuple[Dataset, Dataset|None, list[str], bool]:
+    "Training and validation sets of a run, their class names, and whether training items are randomly augmented."
+    from aa_repro.data import FashionMNIST, image_folder, stratified_subset, DataError
+    if cfg.data is None: raise ValueError(f"preset {cfg.preset} trains on ImageNet: pass --data /path/to/imagenet (a folder with train/ and val/, one subfolder per class)")
+    if cfg.data in ('fashion-mnist', 'fashion'):
+        train = FashionMNIST('train', size=cfg.image_size, channels=3, subset=cfg.subset, seed=cfg.seed)
+        val = FashionMNIST('test', size=cfg.image_size, channels=3, subset=cfg.val_subset, seed=cfg.seed) if cfg.val else None
+        return train, val, list(train.classes), False
+    root = Path(cfg.data).expanduser()
+    resize = round(cfg.image_size * 256 / 224)
+    train = image_folder(root, 'train', size=cfg.image_size, resize=resize)
+    classes = list(train.classes)
+    val = None
+    if cfg.val and (root/'val').is_dir():
+        val = image_folder(root, 'val', size=cfg.image_size, resize=resize)
+        if list(val.classes) != classes: raise DataError(f"{root}/val: its {len(val.classes)} class folders differ from the {len(classes)} in {root}/train")
+    def sub(ds, n):
+        if n is None or n >= len(ds): return ds
+        return Subset(ds, stratified_subset(np.array(ds.targets), n, cfg.seed).tolist())
+    return sub(train, cfg.subset), (sub(val, cfg.val_subset) if val is not None else None), classes, True
+
+def check_model(model:nn.Module, dataset:Dataset, num_classes:int, what:str='model') -> tuple:
+    "Run one image of `dataset` through `model` (CPU, eval mode); a clear error if it fails or the outputs are not `num_classes`."
+    x = dataset[0][0][None]
+    was = model.training; model.eval()
+    try:
+        with torch.no_grad(): out = model(x)
+    except RuntimeError as e: raise ValueError(f"{what} cannot run on {tuple(x.shape[1:])} images: {str(e).splitlines()[0]}") from None
+    finally: model.train(was)
+    if out.dim() != 2 or out.shape[1] != num_classes:
+        raise ValueError(f"{what} has {out.shape[-1]} outputs but the data has {num_classes} classes; set --num-classes {num_classes} or use matching data/weights")
+    return tuple(x.shape[1:])
+
+# %% ../nbs/06_train.ipynb #d2ed5446
+class EpochItems(Dataset):
+    "Dataset items addressed by (epoch, index); with `seed`, each item's random transforms are seeded by (seed, epoch, index)."
+    def __init__(self, dataset:Dataset, seed:int|None=None): self.dataset, self.seed = dataset, seed
+    def __len__(self): return len(self.dataset)
+    def __getitem__(self, key):
+        epoch, i = key
+        if self.seed is None: return self.dataset[i]
+        with torch.random.fork_rng(devices=[]):
+            torch.manual_seed(((self.seed * 1_000_003 + epoch) * 100_000_007 + i) % (1 << 63))
+            return self.dataset[i]
+
+class EpochSampler(DistributedSampler):
+    "`DistributedSampler` (drop_last) yielding (epoch, index) pairs, skipping the first `skip` items of this process's share."
+    def __init__(self, dataset, num_replicas:int=1, rank:int=0, seed:int=0, shuffle:bool=True):
+        super().__init__(dataset, num_replicas=num_replicas, rank=rank, shuffle=shuffle, seed=seed, drop_last=True)
+        self.skip = 0
+    def __iter__(self): return iter([(self.epoch, i) for i in list(super().__iter__())[self.skip:]])
+    def __len__(self): return self.num_samples - self.skip
+
+# %% ../nbs/06_train.ipynb #1bf21660
+class CheckpointError(ValueError):
+    "A checkpoint file is truncated, damaged or unreadable."
+
+def _load_file(path:Path):
+    try: return torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise CheckpointError(f"{path}: unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120]})") from None
+
+def save_checkpoint(path:str|Path, state:dict) -> Path:
+    "Write `state` to `path` atomically (temporary file, fsync, rename), with its size and SHA-256 in `path.sha256`."
+    buf = io.BytesIO(); torch.save(state, buf); data = buf.getvalue()
+    path = atomic_write(path, data)
+    atomic_write(str(path) + '.sha256', f"{hashlib.sha256(data).hexdigest()} {len(data)}\n")
+    return path
+
+def load_checkpoint(path:str|Path) -> dict:
+    "Load a checkpoint written by `save_checkpoint`, checking its size and hash first; `CheckpointError` names what is wrong."
+    path = Path(path)
+    if not path.is_file(): raise FileNotFoundError(f"{path}: checkpoint not found")
+    side = Path(str(path) + '.sha256')
+    if side.is_file():
+        want, size = side.read_text().split()
+        data = path.read_bytes()
+        if len(data) != int(size): raise CheckpointError(f"{path}: truncated ({len(data):,} of {int(size):,} bytes)")
+        if hashlib.sha256(data).hexdigest() != want: raise CheckpointError(f"{path}: damaged (SHA-256 differs from {side.name})")
+    return _load_file(path)
+
+def checkpoints(folder:str|Path) -> list[Path]:
+    "The checkpoints in `folder`, newest (highest step) first."
+    return sorted(Path(folder).glob('ckpt-*.pt'), reverse=True)
+
+def latest_checkpoint(folder:str|Path, log=print) -> tuple[Path|None, dict|None]:
+    "The newest checkpoint in `folder` that loads, and its state; damaged ones are reported through `log` and skipped."
+    for p in checkpoints(folder):
+        try: return p, load_checkpoint(p)
+        except CheckpointError as e: log(f"warning: {e}; trying the previous checkpoint")
+    return None, None
+
+def prune_checkpoints(folder:str|Path, keep:int=2):
+    "Delete all but the newest `keep` checkpoints, and temporary files left by killed writers."
+    for p in checkpoints(folder)[keep:]: p.unlink(missing_ok=True); Path(str(p) + '.sha256').unlink(missing_ok=True)
+    for p in Path(folder).glob('.ckpt-*.tmp'): p.unlink(missing_ok=True)
+
+# %% ../nbs/06_train.ipynb #ed8c5235
+def rng_state() -> dict:
+    "Python, NumPy, torch CPU and CUDA random-generator states."
+    name, keys, pos, has_gauss, cached = np.random.get_state()
+    return dict(python=random.getstate(), numpy=[name, torch.from_numpy(keys.astype(np.int64)), pos, has_gauss, cached],
+                torch=torch.get_rng_state(), cuda=torch.cuda.get_rng_state_all() if torch.cuda.is_available() else [])
+
+def set_rng_state(s:dict):
+    "Restore states saved by `rng_state`."
+    random.setstate((s['python'][0], tuple(s['python'][1]), s['python'][2]))
+    name, keys, pos, has_gauss, cached = s['numpy']
+    np.random.set_state((name, keys.numpy().astype(np.uint32), pos, has_gauss, cached))
+    torch.set_rng_state(s['torch'])
+    if s['cuda'] and torch.cuda.is_available(): torch.cuda.set_rng_state_all(s['cuda'])
+
+# %% ../nbs/06_train.ipynb #278dfbdf
+def dist_env() -> dict:
+    "This process's rank, local rank and the world size, from torchrun's environment (0, 0, 1 without torchrun)."
+    return dict(rank=int(os.environ.get('RANK', 0)), local_rank=int(os.environ.get('LOCAL_RANK', 0)), world_size=int(os.environ.get('WORLD_SIZE', 1)))
+
+def pick_device(cfg:TrainConfig, local_rank:int=0) -> torch.device:
+    "The device of this process: its local rank's GPU, or the CPU."
+    if cfg.device == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda' asked for, but CUDA is not available here; drop --device or use --device cpu")
+    if cfg.device == 'cpu' or not torch.cuda.is_available(): return torch.device('cpu')
+    return torch.device('cuda', local_rank % torch.cuda.device_count())
+
+def init_distributed(device:torch.device) -> bool:
+    "Join torchrun's process group (NCCL on GPUs, gloo on CPUs); False when there is nothing to join."
+    if dist_env()['world_size'] == 1 or dist.is_initialized(): return False
+    if device.type == 'cuda': torch.cuda.set_device(device)
+    dist.init_process_group('nccl' if device.type == 'cuda' else 'gloo')
+    return True
+
+# %% ../nbs/06_train.ipynb #b033bb1b
+RESUMABLE = ('out', 'epochs', 'workers', 'device', 'ckpt_every', 'keep', 'compile', 'log_every', 'tensorboard', 'progress', 'verbose', 'val')
+"Settings that may change when a run is resumed; any other difference from the checkpoint's configuration is an error."
+
+def _resolve_precision(p:str, device:torch.device) -> str:
+    if p != 'auto': return p
+    return 'bf16' if device.type == 'cuda' and torch.cuda.is_bf16_supported() else 'fp32'
+
+def weights_sha256(model:nn.Module) -> str:
+    "SHA-256 of a model's state_dict tensors (names and bytes, on the CPU)."
+    h = hashlib.sha256()
+    for k, v in model.state_dict().items(): h.update(k.encode()); h.update(v.detach().cpu().contiguous().view(-1).view(torch.uint8).numpy().tobytes())
+    return h.hexdigest()
+
+def _print_config(cfg:TrainConfig, derived:dict, path):
+    print(f"aa_repro.train: configuration, saved to {path}")
+    for title, d in (('settings', asdict(cfg)), ('resolved', derived)):
+        print(textwrap.fill('  '.join(f'{k}={v}' for k, v in d.items()), 120, initial_indent=f'  {title}: ', subsequent_indent=' ' * 4, break_on_hyphens=False))
+
+def _resume_config(saved:dict, preset:str|None, overrides:dict) -> TrainConfig:
+    cfg = TrainConfig(**saved)
+    if preset is not None and preset != cfg.preset: raise ValueError(f"the checkpoint is from preset {cfg.preset!r}, not {preset!r}; drop --preset or start a new --out folder")
+    for k, v in overrides.items():
+        if k in RESUMABLE: setattr(cfg, k, v)
+        elif v != getattr(cfg, k): raise ValueError(f"{k}={v!r} differs from the checkpoint's {getattr(cfg, k)!r}; only {', '.join(RESUMABLE)} may change on resume (or start a new --out folder)")
+    return cfg
+
+# %% ../nbs/06_train.ipynb #f2f00b25
+def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume, the checkpoint's)
+          resume:bool|str=False, # True: continue from the newest good checkpoint in the run folder (start fresh if there is none); or a checkpoint PATH
+          dry_run:bool=False, # resolve, print and return the configuration, train nothing
+          command:str|None=None, # the command line to record in provenance (default: this process's)
+          **overrides) -> dict: # any TrainConfig field
+    "Train a model from a preset and overrides, in one process or under torchrun; returns the history, configuration and output paths."
+    env = dist_env(); rank0 = env['rank'] == 0
+    log = print if rank0 else (lambda *a, **k: None)
+    cfg = resolve_config(preset or 'fashion', **overrides)
+    out = Path(cfg.out)
+    ckpt_path, state = None, None
+    if resume:
+        if resume is True: ckpt_path, state = latest_checkpoint(out, log)
+        else: ckpt_path, state = Path(resume), load_checkpoint(resume)
+        if state is None and checkpoints(out): raise ValueError(f"no checkpoint in {out} can be loaded (see the warnings above); move them away to start the run again")
+        if state is None: log(f"aa_repro.train: no checkpoint in {out}: starting a new run")
+        else:
+            cfg = _resume_config(state['config'], preset, overrides)
+            if resume is not True: out = Path(cfg.out)
+    elif checkpoints(out) and not dry_run:
+        raise ValueError(f"{out} already holds checkpoints of a run: pass --resume to continue it, or choose another --out")
+
+    device = pick_device(cfg, env['local_rank'])
+    world = env['world_size']
+    if cfg.batch_size % (world * cfg.accum):
+        raise ValueError(f"batch_size {cfg.batch_size} is not divisible by {world} process(es) x {cfg.accum} accumulation step(s)")
+    micro = cfg.batch_size // (world * cfg.accum)
+    precision = _resolve_precision(cfg.precision, device)
+    channels_last = device.type == 'cuda' if cfg.channels_last is None else cfg.channels_last
+    derived = dict(world_size=world, micro_batch=micro, lr_effective=cfg.lr * cfg.batch_size / cfg.lr_batch, device_type=device.type,
+                   precision_used=precision, channels_last_used=channels_last)
+    if dry_run:
+        if rank0 and cfg.verbose: _print_config(cfg, derived, f"{out/'config.json'} when it runs (dry run)")
+        return dict(config=asdict(cfg), derived=derived)
+
+    # data and model, checked before anything else happens
+    train_ds, val_ds, classes, augment = make_datasets(cfg)
+    num_classes = cfg.num_classes or len(classes)
+    if len(train_ds) < cfg.batch_size: raise ValueError(f"{len(train_ds)} training images are fewer than one batch of {cfg.batch_size}; lower --batch-size")
+    set_seed(cfg.seed)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter('always')
+        model, source = init_model(cfg, num_classes)
+    for w in caught:
+        if 'ignored' in str(w.message): log(f"warning: {w.message}")
+    input_shape = check_model(model, train_ds, len(classes), f"{cfg.arch} (filter_size={cfg.filter_size})")
+    workers = cfg.workers if cfg.workers is not None else (0 if not augment else min(8, max(1, (os.cpu_count() or 1) // int(os.environ.get('LOCAL_WORLD_SIZE', 1)))))
+
+    own_group = init_distributed(device)
+    try:
+        if device.type == 'cuda': torch.backends.cudnn.benchmark = True
+        raw = model.to(device, memory_format=torch.channels_last if channels_last else torch.preserve_format)
+        model = nn.parallel.DistributedDataParallel(raw, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else raw
+        if cfg.compile: model = torch.compile(model)
+        sampler = EpochSampler(train_ds, world, env['rank'], cfg.seed)
+        pin = device.type == 'cuda'
+        loader = DataLoader(EpochItems(train_ds, cfg.seed if augment else None), batch_size=micro, sampler=sampler, drop_last=True,
+                            num_workers=workers, pin_memory=pin, persistent_workers=workers > 0, prefetch_factor=4 if workers else None,
+                            generator=torch.Generator().manual_seed(cfg.seed))
+        steps_per_epoch = (sampler.num_samples // micro) // cfg.accum
+        val_loader = None
+        if val_ds is not None:
+            shard = Subset(val_ds, range(env['rank'], len(val_ds), world))
+            val_loader = DataLoader(shard, batch_size=2 * micro, num_workers=workers, pin_memory=pin, persistent_workers=workers > 0)
+        lr = derived['lr_effective']
+        opt = torch.optim.SGD(raw.parameters(), lr=lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, steps_per_epoch, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs))
+        scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
+        amp_dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
+        derived |= dict(model_source=source, input_shape=list(input_shape), classes=num_classes, train_images=len(train_ds),
+                        val_images=len(val_ds) if val_ds is not None else 0, steps_per_epoch=steps_per_epoch, workers_used=workers)
+
+        history, start_epoch, meter = [], 0, None
+        if state is not None:
+            raw.load_state_dict(state['model']); opt.load_state_dict(state['optimizer']); sched.load_state_dict(state['scheduler'])
+            if state['scaler']: scaler.load_state_dict(state['scaler'])
+            history, start_epoch = state['history'], state['epoch']
+            if state['meter']['step']: meter = state['meter'] if rank0 else dict(state['meter'], loss_sum=0., correct=0, n=0, seconds=0.)
+            if len(state['rng']) == world: set_rng_state(state['rng'][env['rank']])
+            else: log(f"note: the checkpoint was written by {len(state['rng'])} process(es), this run has {world}: random states are reseeded"); set_seed(cfg.seed + 1000 * state['step'] + env['rank'])
+            log(f"aa_repro.train: resuming from {ckpt_path} (epoch {start_epoch + 1}, step {state['meter']['step']} of {steps_per_epoch})")
+        if rank0:
+            prov = json.loads(json.dumps(provenance(command, seeds=[cfg.seed], device=device), default=str))
+            write_json(out/'config.json', dict(config=asdict(cfg), derived=derived, provenance=prov))
+            if cfg.verbose: _print_config(cfg, derived, out/'config.json')
+            atomic_write(out/'log.jsonl', ''.join(json.dumps(r) + '\n' for r in history))
+        tb = None
+        if cfg.tensorboard and rank0:
+            try: from torch.utils.tensorboard import SummaryWriter
+            except ImportError: raise ValueError("--tensorboard needs the tensorboard package: pip install tensorboard") from None
+            tb = SummaryWriter(str(out/'tensorboard'))
+
+        def checkpoint(epoch:int, meter:dict, step:int):
+            rng = [None] * world
+            if world > 1: dist.all_gather_object(rng, rng_state())
+            else: rng = [rng_state()]
+            if rank0:
+                save_checkpoint(out/f'ckpt-{step:09d}.pt', dict(
+                    model=raw.state_dict(), optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(),
+                    rng=rng, epoch=epoch, step=step, meter=meter, history=history, config=asdict(cfg)))
+                prune_checkpoints(out, cfg.keep)
+
+        for epoch in range(start_epoch, cfg.epochs):
+            sampler.set_epoch(epoch)
+            done = meter['step'] if meter else 0
+            sampler.skip = done * micro * cfg.accum
+            lr_now = lr * lr_factor(epoch * steps_per_epoch, steps_per_epoch, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs)
+            def on_step(step, totals, epoch=epoch):
+                if cfg.ckpt_every and step < steps_per_epoch and (epoch * steps_per_epoch + step) % cfg.ckpt_every == 0:
+                    checkpoint(epoch, totals(reduce=True), epoch * steps_per_epoch + step)
+            row = train_epoch(model, loader, opt, sched, device, cfg.progress and rank0, f'epoch {epoch + 1}/{cfg.epochs}',
+                              scaler=scaler, amp_dtype=amp_dtype, accum=cfg.accum, channels_last=channels_last,
+                              steps=steps_per_epoch - done, meter=meter, on_step=on_step, log_every=cfg.log_every)
+            meter = None
+            row = dict(epoch=epoch + 1, lr=lr_now, **row, step=(epoch + 1) * steps_per_epoch)
+            if val_loader is not None:
+                from aa_repro.metrics import accuracy
+                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
+                    acc = accuracy(raw, val_loader, topk=(1,), device=device, progress=False) if len(val_loader.dataset) else dict(top1=0, n=0)
+                v = torch.tensor([acc['top1'] * acc['n'] / 100, acc['n']], dtype=torch.float64, device=device)
+                if world > 1: dist.all_reduce(v)
+                row['val_top1'] = 100 * v[0].item() / max(v[1].item(), 1)
+            history.append(row)
+            if rank0:
+                with open(out/'log.jsonl', 'a') as f: f.write(json.dumps(row) + '\n'); f.flush(); os.fsync(f.fileno())
+                if tb is not None:
+                    for k in ('loss', 'top1', 'val_top1', 'lr', 'img_per_s'):
+                        if k in row: tb.add_scalar(k, row[k], epoch + 1)
+                if cfg.verbose:
+                    val = f"  val {row['val_top1']:.2f}%" if 'val_top1' in row else ''
+                    print(f"epoch {epoch + 1}/{cfg.epochs}  lr {lr_now:.4g}  loss {row['loss']:.4f}  top1 {row['top1']:.2f}%{val}  {row['img_per_s']:.0f} img/s  {row['seconds']:.1f} s", flush=True)
+            checkpoint(epoch + 1, dict(step=0, loss_sum=0., correct=0, n=0, seconds=0.), (epoch + 1) * steps_per_epoch)
+
+        sha = weights_sha256(raw)
+        shas = [None] * world
+        if world > 1: dist.all_gather_object(shas, sha)
+        else: shas = [sha]
+        summary = dict(history=history, config=asdict(cfg), derived=derived, out=str(out), final=str(out/'final.pt'),
+                       weights_sha256=shas, ranks_agree=len(set(shas)) == 1)
+        if rank0:
+            if not summary['ranks_agree']: print(f"warning: the {world} processes ended with different weights: {shas}")
+            prov = json.loads(json.dumps(provenance(command, seeds=[cfg.seed], device=device), default=str))
+            save_checkpoint(out/'final.pt', dict(state_dict={k: v.cpu() for k, v in raw.state_dict().items()}, arch=cfg.arch,
+                                                 filter_size=cfg.filter_size, init=cfg.init, num_classes=num_classes, classes=classes,
+                                                 config=asdict(cfg), history=history, provenance=prov))
+            write_json(out/'summary.json', summary | dict(provenance=prov))
+            if tb is not None: tb.close()
+        return summary
+    finally:
+        if own_group: dist.destroy_process_group()
+
+# %% ../nbs/06_train.ipynb #e95864b7
+def load_trained(path:str|Path) -> nn.Module:
+    "The model saved as `final.pt` by `train`, rebuilt and loaded strictly, in eval mode."
+    saved = load_checkpoint(path)
+    fs, n = saved['filter_size'], saved['num_classes']
+    if saved.get('init') is None or fs == 1: model, _ = build_model(saved['arch'], fs, n)
+    else:
+        aa = _optional('aa_repro.antialias')
+        if aa is None: raise ValueError(f"{path} was fine-tuned through antialias(); loading it needs aa_repro.antialias")
+        model = aa.antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
+    model.load_state_dict(saved['state_dict'])
+    return model.eval()
+
+# %% ../nbs/06_train.ipynb #46847d8e
+def _opt(conv):
+    def parse(s): return None if s.lower() == 'none' else conv(s)
+    parse.__name__ = conv.__name__
+    return parse
+
+def add_train_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "Add `--preset`, `--resume`, `--dry-run` and one flag per `TrainConfig` field to `p`."
+    p.add_argument('--preset', choices=list(PRESETS), default=argparse.SUPPRESS, help="the paper's recipe to start from (default: fashion)")
+    p.add_argument('--resume', nargs='?', const=True, default=False, metavar='CHECKPOINT',
+                   help='continue the run in --out from its newest good checkpoint (or from CHECKPOINT); starts fresh if there is none')
+    p.add_argument('--dry-run', action='store_true', help='print the resolved configuration and exit')
+    for f in fields(TrainConfig):
+        if f.name == 'preset': continue
+        flag, t, h = '--' + f.name.replace('_', '-'), str(f.type).replace(' ', ''), f.metadata['help']
+        if t.startswith('bool'): p.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=h)
+        else:
+            conv = {'int': int, 'float': float, 'str': str}[t.split('|')[0]]
+            p.add_argument(flag, type=_opt(conv) if 'None' in t else conv, choices=f.metadata['choices'], default=argparse.SUPPRESS,
+                           metavar=f.name.upper() if not f.metadata['choices'] else None, help=h)
+    return p
+
+def train_from_args(args:argparse.Namespace, command:str|None=None) -> dict:
+    "Call `train` with the settings given in `args` (parsed by a parser from `add_train_arguments`)."
+    overrides = {f.name: getattr(args, f.name) for f in fields(TrainConfig) if f.name != 'preset' and hasattr(args, f.name)}
+    return train(getattr(args, 'preset', None), resume=args.resume, dry_run=args.dry_run, command=command, **overrides)
+
+def main(argv:list[str]|None=None) -> int:
+    "Entry point of `python -m aa_repro.train` (the command torchrun launches)."
+    argv = sys.argv[1:] if argv is None else list(argv)
+    p = add_train_arguments(argparse.ArgumentParser(prog='python -m aa_repro.train', description="Train a baseline or anti-aliased CNN with the paper's recipes; run under torchrun for several GPUs or nodes."))
+    args = p.parse_args(argv)
+    env = dist_env()
+    try: train_from_args(args, command=f"python -m aa_repro.train {shlex.join(argv)}" + (f"  (torchrun, {env['world_size']} processes)" if env['world_size'] > 1 else ''))
+    except (ValueError, FileNotFoundError) as e:
+        if env['rank'] == 0: print(f"{p.prog}: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        if env['rank'] == 0: print(f"{p.prog}: interrupted; rerun with --resume to continue", file=sys.stderr)
+        return 130
+    return 0
+
+# %% ../nbs/06_train.ipynb #01d8fd95
+def read_log(path:str|Path) -> list[dict]:
+    "The rows of a run's `log.jsonl` (a run folder or the file)."
+    path = Path(path); path = path/'log.jsonl' if path.is_dir() else path
+    return [json.loads(l) for l in path.read_text().splitlines() if l.strip()]
+
+def plot_log(*runs, # run folders or log.jsonl files
+             labels=None):
+    "Loss, accuracy and learning rate per epoch of one or more runs."
+    import matplotlib.pyplot as plt
+    fig, axs = plt.subplots(1, 3, figsize=(11, 3))
+    for i, run in enumerate(runs):
+        rows, lab = read_log(run), (labels[i] if labels else Path(run).name)
+        ep = [r['epoch'] for r in rows]
+        axs[0].plot(ep, [r['loss'] for r in rows], 'o-', label=lab)
+        l, = axs[1].plot(ep, [r['top1'] for r in rows], 'o-', label=f'{lab} train')
+        if 'val_top1' in rows[0]: axs[1].plot(ep, [r['val_top1'] for r in rows], 's--', color=l.get_color(), label=f'{lab} val')
+        axs[2].plot(ep, [r['lr'] for r in rows], 'o-', label=lab)
+    for ax, t in zip(axs, ('training loss', 'top-1 accuracy (%)', 'learning rate')): ax.set(xlabel='epoch', title=t); ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+# %% ../nbs/06_train.ipynb #b825eca3
+def paper_command(preset:str, data:str='/data/imagenet', gpus:int|None=None) -> str:
+    "The command that trains `preset` at paper scale on one node: `torchrun` for several GPUs, `aa-repro train` for one."
+    n = gpus or PAPER_FLAGS[preset][2]
+    if preset == 'fashion': return 'aa-repro train'
+    if n == 1: return f"aa-repro train --preset {preset} --data {data}"
+    return f"torchrun --standalone --nproc_per_node {n} -m aa_repro.train --preset {preset} --data {data}"
+
+# %% ../nbs/06_train.ipynb #fb9bf411
+def train_speed(model:nn.Module, size:int=224, batch:int=32, steps:int=5, device=None, precision:str='fp32', channels_last:bool=False) -> float:
+    "Training images per second of `model` on random (batch, 3, size, size) inputs over `steps` SGD steps (after one warm-up step)."
+    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
+    model.to(device, memory_format=torch.channels_last if channels_last else torch.preserve_format)
+    g = torch.Generator().manual_seed(0)
+    x, y = torch.randn(batch, 3, size, size, generator=g), torch.randint(0, 10, (batch,), generator=g)
+    opt = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9)
+    amp = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
+    scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
+    kw = dict(scaler=scaler, amp_dtype=amp, channels_last=channels_last, log_every=10**9)
+    train_epoch(model, [(x, y)], opt, device=device, progress=False, **kw)
+    if device.type == 'cuda': torch.cuda.synchronize(device)
+    t0 = time.perf_counter()
+    train_epoch(model, [(x, y)] * steps, opt, device=device, progress=False, **kw)
+    if device.type == 'cuda': torch.cuda.synchronize(device)
+    return batch * steps / (time.perf_counter() - t0)
+
+def compare_train_speed(archs=('resnet18', 'resnet50', 'mobilenet_v2'), filter_size:int=4, repeats:int=3, **kw) -> list[dict]:
+    "Training img/s of each baseline and its anti-aliased version, measured alternately `repeats` times (medians) with their ratio."
+    rows = []
+    for arch in archs:
+        with warnings.catch_warnings():
+            warnings.simplefilter('ignore')
+            base, (aa, source) = build_model(arch, 1, 10)[0], build_model(arch, filter_size, 10)
+        if source.startswith('torchvision baseline'):
+            rows.append(dict(arch=arch, note='no anti-aliased model in this checkout (needs aa_repro.models or aa_repro.antialias)')); continue
+        models, speeds = {1: base, filter_size: aa}, {1: [], filter_size: []}
+        for _ in range(repeats):
+            for k in speeds: speeds[k].append(train_speed(models[k], **kw))
+        b, a = float(np.median(speeds[1])), float(np.median(speeds[filter_size]))
+        rows.append(dict(arch=arch, baseline_img_s=round(b, 1), antialiased_img_s=round(a, 1), ratio=round(a / b, 3), aa_source=source))
+    return rows
+
+# %% ../nbs/06_train.ipynb #cb1c86da
+if __name__ == '__main__' and '__file__' in globals():     # python -m aa_repro.train (what torchrun launches)
+    from aa_repro.train import main as _main   # the module's own copy, so that worker processes can pickle its classes
+    sys.exit(_main())

@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/utils.html.md"""
 
 # %% ../nbs/04b_utils.ipynb #b932f647
 from __future__ import annotations
-import csv, io, json, os, platform, subprocess, sys, tempfile
+import csv, io, json, math, os, platform, subprocess, sys, tempfile
 from datetime import datetime, timezone
 from pathlib import Path
 import torch
@@ -67,10 +67,15 @@ def atomic_write(path:str|Path, data:str|bytes) -> Path:
         with os.fdopen(fd, 'wb') as f:
             f.write(data.encode() if isinstance(data, str) else data)
             f.flush(); os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())   # mkstemp makes the file private (0600); give it the usual permissions
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
     return path
+
+def _umask() -> int:
+    m = os.umask(0); os.umask(m)
+    return m
 
 def write_json(path:str|Path, obj) -> Path:
     "Write `obj` as indented JSON, atomically."
@@ -89,10 +94,11 @@ def write_csv(path:str|Path, rows:list[dict]) -> Path:
     return atomic_write(path, buf.getvalue())
 
 def _number(s:str):
-    for t in (int, float):
-        try: return t(s)
-        except ValueError: pass
-    return s
+    try: return int(s)
+    except ValueError: pass
+    try: v = float(s)
+    except ValueError: return s
+    return v if math.isfinite(v) else s   # '9106e549' is a hash prefix, not infinity
 
 def read_csv(path:str|Path) -> list[dict]:
     "Read a CSV file into a list of dicts, converting numeric fields."
