@@ -245,13 +245,6 @@ def preset_table() -> list[dict]:
     return rows
 
 # %% ../nbs/06_train.ipynb #5110540c
-def _optional(module:str):
-    "The module, or None when it is not installed (an import error *inside* it still raises)."
-    try: return importlib.import_module(module)
-    except ModuleNotFoundError as e:
-        if e.name and module.startswith(e.name): return None
-        raise
-
 def _torchvision(arch:str, num_classes:int, pretrained:bool=False) -> nn.Module:
     import torchvision
     names = torchvision.models.list_models(module=torchvision.models)
@@ -273,13 +266,11 @@ def build_model(arch:str, # torchvision / aa_repro.models name, or 'package.modu
         except (ImportError, AttributeError) as e: raise ValueError(f"cannot load model function {arch!r}: {e}") from None
         return make(num_classes=num_classes, filter_size=filter_size), arch
     if filter_size == 1: return _torchvision(arch, num_classes, pretrained), 'torchvision'
-    models = _optional('aa_repro.models')
-    if models is not None and arch in models.list_models():
-        return models.get_model(arch, pretrained=pretrained, filter_size=filter_size, num_classes=num_classes), 'aa_repro.models'
-    aa = _optional('aa_repro.antialias')
-    if aa is not None: return aa.antialias(_torchvision(arch, num_classes), filt_size=filter_size)[0], 'torchvision + aa_repro.antialias'
-    warnings.warn(f"aa_repro.models and aa_repro.antialias are not in this checkout: building the torchvision baseline {arch}; filter_size={filter_size} is ignored")
-    return _torchvision(arch, num_classes), f'torchvision baseline (filter_size={filter_size} ignored: no aa_repro.models)'
+    from aa_repro.models import get_model, list_models
+    if arch in list_models():
+        return get_model(arch, pretrained=pretrained, filter_size=filter_size, num_classes=num_classes), 'aa_repro.models'
+    from aa_repro.antialias import antialias
+    return antialias(_torchvision(arch, num_classes), filt_size=filter_size)[0], 'torchvision + aa_repro.antialias'
 
 # %% ../nbs/06_train.ipynb #d603d650
 def _state_dict(obj) -> dict:
@@ -304,9 +295,8 @@ def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
     if cfg.init != 'pretrained': load_weights(base, cfg.init); source += f' + weights {cfg.init}'
     else: source += ' pretrained'
     if cfg.filter_size == 1: return base, source
-    aa = _optional('aa_repro.antialias')
-    if aa is None: raise ValueError("fine-tuning a baseline into an anti-aliased model needs aa_repro.antialias, which is not in this checkout yet")
-    return aa.antialias(base, filt_size=cfg.filter_size)[0], source + f' -> antialias(filter_size={cfg.filter_size})'
+    from aa_repro.antialias import antialias
+    return antialias(base, filt_size=cfg.filter_size)[0], source + f' -> antialias(filter_size={cfg.filter_size})'
 
 # %% ../nbs/06_train.ipynb #83ddcda4
 def make_datasets(cfg:TrainConfig) -> tuple[Dataset, Dataset|None, list[str], bool]:
@@ -624,9 +614,8 @@ def load_trained(path:str|Path) -> nn.Module:
     fs, n = saved['filter_size'], saved['num_classes']
     if saved.get('init') is None or fs == 1: model, _ = build_model(saved['arch'], fs, n)
     else:
-        aa = _optional('aa_repro.antialias')
-        if aa is None: raise ValueError(f"{path} was fine-tuned through antialias(); loading it needs aa_repro.antialias")
-        model = aa.antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
+        from aa_repro.antialias import antialias
+        model = antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
     model.load_state_dict(saved['state_dict'])
     return model.eval()
 
