@@ -17,14 +17,15 @@ from torch import nn
 from torch.utils.data import DataLoader, Dataset, DistributedSampler, Subset
 from tqdm.auto import tqdm
 from .utils import atomic_write, provenance, write_json
+from .weights import check_record, load_weights
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'PRESETS', 'PAPER_FLAGS', 'RESUMABLE', 'set_seed', 'train_epoch', 'lr_factor', 'fit', 'TrainConfig',
-           'resolve_config', 'preset_table', 'build_model', 'load_weights', 'init_model', 'make_datasets',
-           'check_model', 'EpochItems', 'EpochSampler', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
-           'checkpoints', 'latest_checkpoint', 'prune_checkpoints', 'rng_state', 'set_rng_state', 'dist_env',
-           'pick_device', 'init_distributed', 'weights_sha256', 'train', 'load_trained', 'add_train_arguments',
-           'train_from_args', 'main', 'read_log', 'plot_log', 'paper_command', 'train_speed', 'compare_train_speed']
+           'resolve_config', 'preset_table', 'build_model', 'init_model', 'make_datasets', 'check_model', 'EpochItems',
+           'EpochSampler', 'CheckpointError', 'save_checkpoint', 'load_checkpoint', 'checkpoints', 'latest_checkpoint',
+           'prune_checkpoints', 'rng_state', 'set_rng_state', 'dist_env', 'pick_device', 'init_distributed',
+           'weights_sha256', 'train', 'load_trained', 'add_train_arguments', 'train_from_args', 'main', 'read_log',
+           'plot_log', 'paper_command', 'train_speed', 'compare_train_speed']
 
 # %% ../nbs/06_train.ipynb #6d9d46ff
 def set_seed(seed:int):
@@ -182,7 +183,7 @@ class TrainConfig:
 
 # %% ../nbs/06_train.ipynb #4e5fc42d
 PRESETS = {
-    'fashion':     dict(arch='resnet18', data='fashion-mnist', image_size=32, subset=10000, val_subset=2000, epochs=3,
+    'fashion':     dict(arch='resnet18', data='fashion-mnist', image_size=32, subset=4000, val_subset=1000, epochs=2,
                         batch_size=128, lr=0.05, lr_batch=128, schedule='cosine_iter', weight_decay=5e-4),
     'alexnet':     dict(arch='alexnet', lr=0.01),
     'vgg16':       dict(arch='vgg16', lr=0.02, weight_decay=5e-5, accum=2),
@@ -273,26 +274,11 @@ def build_model(arch:str, # torchvision / aa_repro.models name, or 'package.modu
     return antialias(_torchvision(arch, num_classes), filt_size=filter_size)[0], 'torchvision + aa_repro.antialias'
 
 # %% ../nbs/06_train.ipynb #d603d650
-def _state_dict(obj) -> dict:
-    "The model weights inside a saved object: a final model ({'state_dict'}), a training checkpoint ({'model'}) or a bare state_dict; DDP/compile prefixes removed."
-    sd = obj.get('state_dict', obj.get('model', obj)) if isinstance(obj, dict) else obj
-    if not isinstance(sd, dict) or not all(torch.is_tensor(v) for v in sd.values()): raise ValueError("no state_dict found (expected {'state_dict': ...}, {'model': ...} or a state_dict)")
-    return {k.removeprefix('module.').removeprefix('_orig_mod.').removeprefix('module.'): v for k, v in sd.items()}
-
-def load_weights(model:nn.Module, path:str|Path) -> nn.Module:
-    "Load the weights saved at `path` into `model`, strictly."
-    path = Path(path)
-    if not path.is_file(): raise FileNotFoundError(f"{path}: weights file not found")
-    sd = _state_dict(_load_file(path))
-    try: model.load_state_dict(sd)
-    except RuntimeError as e: raise ValueError(f"{path}: weights do not fit {type(model).__name__}: {str(e).splitlines()[1].strip() if len(str(e).splitlines()) > 1 else e}") from None
-    return model
-
 def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
     "The network a run starts from: built by name (`cfg.init` None), or a baseline's weights converted by `antialias()` for fine-tuning."
     if cfg.init is None: return build_model(cfg.arch, cfg.filter_size, num_classes)
     base, source = build_model(cfg.arch, 1, num_classes, pretrained=cfg.init == 'pretrained')
-    if cfg.init != 'pretrained': load_weights(base, cfg.init); source += f' + weights {cfg.init}'
+    if cfg.init != 'pretrained': load_weights(base, cfg.init, what=f"the {cfg.arch} baseline of --init"); source += f' + weights {cfg.init}'
     else: source += ' pretrained'
     if cfg.filter_size == 1: return base, source
     from aa_repro.antialias import antialias
@@ -371,12 +357,8 @@ def load_checkpoint(path:str|Path) -> dict:
     "Load a checkpoint written by `save_checkpoint`, checking its size and hash first; `CheckpointError` names what is wrong."
     path = Path(path)
     if not path.is_file(): raise FileNotFoundError(f"{path}: checkpoint not found")
-    side = Path(str(path) + '.sha256')
-    if side.is_file():
-        want, size = side.read_text().split()
-        data = path.read_bytes()
-        if len(data) != int(size): raise CheckpointError(f"{path}: truncated ({len(data):,} of {int(size):,} bytes)")
-        if hashlib.sha256(data).hexdigest() != want: raise CheckpointError(f"{path}: damaged (SHA-256 differs from {side.name})")
+    try: check_record(path)             # the size and SHA-256 in `path.sha256` (aa_repro.weights)
+    except ValueError as e: raise CheckpointError(str(e)) from None
     return _load_file(path)
 
 def checkpoints(folder:str|Path) -> list[Path]:
@@ -478,6 +460,9 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
     elif checkpoints(out) and not dry_run:
         raise ValueError(f"{out} already holds checkpoints of a run: pass --resume to continue it, or choose another --out")
 
+    if cfg.tensorboard:                  # every process, before anything is written
+        try: from torch.utils.tensorboard import SummaryWriter
+        except ImportError: raise ValueError("--tensorboard needs the tensorboard package: pip install tensorboard") from None
     device = pick_device(cfg, env['local_rank'])
     world = env['world_size']
     if cfg.batch_size % (world * cfg.accum):
@@ -542,11 +527,7 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
             write_json(out/'config.json', dict(config=asdict(cfg), derived=derived, provenance=prov))
             if cfg.verbose: _print_config(cfg, derived, out/'config.json')
             atomic_write(out/'log.jsonl', ''.join(json.dumps(r) + '\n' for r in history))
-        tb = None
-        if cfg.tensorboard and rank0:
-            try: from torch.utils.tensorboard import SummaryWriter
-            except ImportError: raise ValueError("--tensorboard needs the tensorboard package: pip install tensorboard") from None
-            tb = SummaryWriter(str(out/'tensorboard'))
+        tb = SummaryWriter(str(out/'tensorboard')) if cfg.tensorboard and rank0 else None
 
         def checkpoint(epoch:int, meter:dict, step:int):
             rng = [None] * world
@@ -570,6 +551,8 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
                               scaler=scaler, amp_dtype=amp_dtype, accum=cfg.accum, channels_last=channels_last,
                               steps=steps_per_epoch - done, meter=meter, on_step=on_step, log_every=cfg.log_every)
             meter = None
+            if world > 1:       # rank 0's buffers (BatchNorm statistics) on every process, as DDP does before each forward pass
+                for b in raw.buffers(): dist.broadcast(b, 0)
             row = dict(epoch=epoch + 1, lr=lr_now, **row, step=(epoch + 1) * steps_per_epoch)
             if val_loader is not None:
                 from aa_repro.metrics import accuracy
@@ -684,12 +667,23 @@ def plot_log(*runs, # run folders or log.jsonl files
     return fig
 
 # %% ../nbs/06_train.ipynb #b825eca3
-def paper_command(preset:str, data:str='/data/imagenet', gpus:int|None=None) -> str:
-    "The command that trains `preset` at paper scale on one node: `torchrun` for several GPUs, `aa-repro train` for one."
+def paper_command(preset:str, data:str='/data/imagenet',
+                  gpus:int|None=None, # GPUs per node; default: the paper's (PAPER_FLAGS) on one node, 8 on several
+                  nodes:int=1, # more than 1: torchrun's c10d rendezvous at `endpoint`, with restarts and --resume
+                  endpoint:str='HOST:29500') -> str:
+    "The command that trains `preset` at paper scale: `aa-repro train` on one GPU, `torchrun` on one node's GPUs or on `nodes` nodes."
+    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}")
+    if nodes < 1: raise ValueError(f"nodes must be >= 1, got {nodes}")
+    if preset == 'fashion':
+        if nodes > 1: raise ValueError("preset fashion is the CPU-sized default, not a paper-scale run: it has no multi-node command")
+        return 'aa-repro train'
+    args = f"-m aa_repro.train --preset {preset} --data {data}"
+    if nodes > 1:
+        return (f"torchrun --nnodes {nodes} --nproc_per_node {gpus or 8} --rdzv_backend c10d --rdzv_endpoint {endpoint} --rdzv_id {preset} "
+                f"--max_restarts 3 {args} --resume --ckpt-every 1000")
     n = gpus or PAPER_FLAGS[preset][2]
-    if preset == 'fashion': return 'aa-repro train'
     if n == 1: return f"aa-repro train --preset {preset} --data {data}"
-    return f"torchrun --standalone --nproc_per_node {n} -m aa_repro.train --preset {preset} --data {data}"
+    return f"torchrun --standalone --nproc_per_node {n} {args}"
 
 # %% ../nbs/06_train.ipynb #fb9bf411
 def train_speed(model:nn.Module, size:int=224, batch:int=32, steps:int=5, device=None, precision:str='fp32', channels_last:bool=False) -> float:

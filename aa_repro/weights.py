@@ -15,7 +15,7 @@ import aa_repro
 from .utils import atomic_write, read_csv
 
 # %% auto #0
-__all__ = ['WeightFile', 'official_weights', 'weight_file', 'weights_dirs', 'find_file', 'sha256', 'check_hash',
+__all__ = ['WeightFile', 'official_weights', 'weight_file', 'weights_dirs', 'find_file', 'sha256', 'check_hash', 'check_record',
            'read_state_dict', 'load_weights', 'load_pretrained', 'baseline_file', 'load_baseline', 'save_weights']
 
 # %% ../nbs/04_weights.ipynb #89546364
@@ -78,6 +78,7 @@ def find_file(name:str) -> Path:
 
 # %% ../nbs/04_weights.ipynb #130408c9
 _HASH_IN_NAME = re.compile(r'-([0-9a-f]{8,64})\.')
+_STEP_NAME = re.compile(r'ckpt-\d+\.pt')      # aa_repro.train's checkpoints: `-<digits>` is their step, not a hash
 
 def sha256(path:str|Path, chunk:int=1 << 20) -> str:
     "Hex SHA-256 of the file at `path`, read in chunks."
@@ -90,7 +91,7 @@ def check_hash(path:str|Path, expected:str|None=None) -> str|None:
     "Verify that the SHA-256 of `path` starts with `expected` (default: the hash prefix in its name, torch hub style); returns the prefix checked, None if there was none."
     path = Path(path)
     if expected is None:
-        m = _HASH_IN_NAME.search(path.name)
+        m = None if _STEP_NAME.fullmatch(path.name) else _HASH_IN_NAME.search(path.name)
         if not m: return None
         expected = m[1]
     digest = sha256(path)
@@ -99,9 +100,24 @@ def check_hash(path:str|Path, expected:str|None=None) -> str|None:
                          f"its name says {expected} ({path.stat().st_size:,} bytes). Get the file again; do not rename a file to make it match")
     return expected
 
+# %% ../nbs/04_weights.ipynb #c3d5e7f9
+def check_record(path:str|Path) -> str|None:
+    "Verify `path` against the `<path>.sha256` record beside it ('<hex digest> <size>', as `aa_repro.train` writes); returns the digest checked, None if there is no record."
+    path, side = Path(path), Path(str(path) + '.sha256')
+    if not side.is_file(): return None
+    parts = side.read_text().split()
+    if len(parts) != 2 or not parts[1].isdigit(): raise ValueError(f"{side}: not a '<sha256> <size>' record; delete it to load {path.name} unchecked")
+    want, size, n = parts[0], int(parts[1]), path.stat().st_size
+    if n != size: raise ValueError(f"{path}: truncated ({n:,} of {size:,} bytes)")
+    if sha256(path) != want: raise ValueError(f"{path}: damaged (SHA-256 differs from {side.name})")
+    return want
+
 # %% ../nbs/04_weights.ipynb #58a39bd2
+_WRAPPERS = ('state_dict', 'model')       # official files and train's final.pt; train's checkpoints
+_PREFIXES = ('module.', '_orig_mod.')     # (Distributed)DataParallel; torch.compile
+
 def read_state_dict(path:str|Path) -> dict[str, torch.Tensor]:
-    "The state dict stored in `path` (.pth/.pt/.tar: torch, weights only; .safetensors), unwrapped from `{'state_dict': ...}` and `module.` prefixes."
+    "The state dict stored in `path` (.pth/.pt/.tar: torch, weights only; .safetensors), unwrapped from `{'state_dict': ...}` or `{'model': ...}` and from `module.`/`_orig_mod.` prefixes."
     path = Path(path)
     try:
         if path.suffix == '.safetensors':
@@ -111,10 +127,10 @@ def read_state_dict(path:str|Path) -> dict[str, torch.Tensor]:
     except Exception as e:
         raise ValueError(f"could not read weight file {path} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
                          "is it complete, and a PyTorch or safetensors weight file?") from None
-    if isinstance(sd, dict) and isinstance(sd.get('state_dict'), dict): sd = sd['state_dict']
+    if isinstance(sd, dict): sd = next((sd[k] for k in _WRAPPERS if isinstance(sd.get(k), dict)), sd)
     if not isinstance(sd, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in sd.items()):
-        raise ValueError(f"weight file {path} holds no state dict (a dict of tensors, or {{'state_dict': ...}}), got {type(sd).__name__}")
-    if sd and all(k.startswith('module.') for k in sd): sd = {k[len('module.'):]: v for k, v in sd.items()}
+        raise ValueError(f"weight file {path} holds no state dict (a dict of tensors, {{'state_dict': ...}} or a training checkpoint's {{'model': ...}}), got {type(sd).__name__}")
+    while sd and (pre := next((p for p in _PREFIXES if all(k.startswith(p) for k in sd)), None)): sd = {k[len(pre):]: v for k, v in sd.items()}
     return dict(sd)
 
 # %% ../nbs/04_weights.ipynb #3dca82c0
@@ -134,13 +150,13 @@ def _mismatch(sd:dict, model:nn.Module) -> str|None:
     return '; '.join(parts)
 
 def load_weights(model:nn.Module, # the model to load into, in place
-                 path:str|Path, # a weight file: .pth/.pt/.tar (official layout or bare state dict) or .safetensors
+                 path:str|Path, # a weight file: .pth/.pt/.tar (official layout, bare state dict, aa_repro.train's final.pt or checkpoint) or .safetensors
                  expected_hash:str|None=None, # SHA-256 prefix to check; default: the one in the file name, if any
                  what:str='the model') -> nn.Module: # how errors name the model, e.g. 'resnet50 (filter size 4)'
-    "Load `path` into `model` strictly, after checking its SHA-256 prefix; one clear error and an untouched model otherwise."
+    "Load `path` into `model` strictly, after checking its SHA-256 (its `.sha256` record, or the prefix in its name); one clear error and an untouched model otherwise."
     path = Path(path).expanduser()
     if not path.is_file(): raise FileNotFoundError(f"weight file {path} not found")
-    check_hash(path, expected_hash)
+    if not check_record(path) or expected_hash is not None: check_hash(path, expected_hash)
     sd = read_state_dict(path)
     if (problem := _mismatch(sd, model)) is not None:
         raise ValueError(f"weight file {path.name} does not fit {what}: {problem}. Is it a file for another architecture, filter size or number of classes?")
