@@ -28,15 +28,16 @@ def _docs(args):
 
 def parser() -> argparse.ArgumentParser:
     "The `aa-repro` argument parser, one subcommand per job."
-    from aa_repro.reproduce import EXPERIMENTS, SCALES
+    from aa_repro.reproduce import SCALES, load_experiments
+    experiments = load_experiments()
     p = argparse.ArgumentParser(prog='aa-repro', description='Anti-aliased CNNs (Zhang, ICML 2019): reproduce the paper, measure and train models.')
     p.add_argument('--version', action='version', version=f'aa-repro {__version__}')
     sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
     r = sub.add_parser('reproduce', help="rerun the paper's experiments, write results and figures, print paper vs ours",
-                       description=f"Experiments: {', '.join(EXPERIMENTS)}.")
+                       description=f"Experiments: {', '.join(experiments)}.")
     r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'full': the larger run")
-    r.add_argument('--only', action='append', choices=list(EXPERIMENTS), metavar='NAME',
-                   help=f"run only this experiment (repeatable): {', '.join(EXPERIMENTS)}")
+    r.add_argument('--only', action='append', choices=list(experiments), metavar='NAME',
+                   help=f"run only this experiment (repeatable): {', '.join(experiments)}")
     r.add_argument('--out', help='results folder (default: results/ of this checkout, or $AA_REPRO_RESULTS)')
     r.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
     r.set_defaults(func=_reproduce)

@@ -120,7 +120,7 @@ def plot_equivariance(results:dict, # label -> an `equivariance` result (or a si
         for ax, (name, l) in zip(row, r['layers'].items()):
             im = ax.imshow(l['distance'], vmin=0, vmax=vmax, cmap='magma', extent=(g[0] - .5, g[-1] + .5, g[-1] + .5, g[0] - .5))
             s = l['stride'][0]
-            ax.set_title(f"{name} {l['module']}\nstride {s:g}  mean {l['mean']:.3f}", fontsize=7)
+            ax.set_title(f"{name} {l['module']}\nstride {s:.3g}  mean {l['mean']:.3f}", fontsize=7)
         row[0].axis('on'); row[0].set_xticks([]); row[0].set_yticks([]); row[0].set_ylabel(label, fontsize=9)
     fig.colorbar(im, ax=axs.ravel().tolist(), shrink=0.8, label=f"{next(iter(results.values()))['distance']} distance")
     return fig

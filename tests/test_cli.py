@@ -28,7 +28,7 @@ def test_bad_arguments_give_one_line(tmp_path):
 
 def test_missing_data_is_one_clear_line(tmp_path):
     env = {**__import__('os').environ, 'AA_REPRO_DATA': str(tmp_path / 'nowhere')}
-    r = aa_repro('reproduce', '--only', 'fashion_shift', '--out', str(tmp_path), '--no-progress', env=env)
+    r = aa_repro('reproduce', '--only', 'imagenet', '--out', str(tmp_path), '--no-progress', env=env)
     assert r.returncode == 2, r.stderr
     last = r.stderr.strip().splitlines()[-1]
     assert 'Traceback' not in r.stderr and 'nowhere' in last and 'dataset-fashion-mnist' in last, r.stderr
