@@ -9,10 +9,11 @@ from __future__ import annotations
 from pathlib import Path
 from ..reproduce import CLASSIFIER_SCALES, PAD, RunSpec, classifier_runs, compare, experiment, paper_runs
 from ..reproduce import runs_dir, save_figure, summarize, verdict
+from .scatter import MARKERS   # the paper's markers (others: 'D')
 from ..utils import atomic_write, write_csv
 
 # %% auto #0
-__all__ = ['TRAINING', 'METRICS', 'AUG_ARCHS', 'CONFIGS', 'AUG_BASELINE', 'MARKERS', 'augmentation_specs', 'recovery',
+__all__ = ['TRAINING', 'METRICS', 'AUG_ARCHS', 'CONFIGS', 'AUG_BASELINE', 'augmentation_specs', 'recovery',
            'augmentation_verdict', 'diagonal_curves', 'plot_accuracy_consistency', 'plot_diagonal',
            'augmentation_study', 'run_augmentation']
 
@@ -91,8 +92,6 @@ def augmentation_verdict(table:list[dict]) -> str:
                       '(c) Anti-aliasing with augmentation, vs the baseline with augmentation:', same(True)])
 
 # %% ../../nbs/16_augmentation.ipynb #e0fc1945
-MARKERS = {'Baseline': 'o', 'Rect-2': '|', 'Tri-3': '^', 'Bin-4': 's', 'Bin-5': 'p'}   # the paper's markers; others 'D'
-
 def diagonal_curves(runs:list[dict]) -> list[dict]:
     "Mean ± std over seeds of the correct-class probability and top-1 at each diagonal offset, per network, training and filter (long form)."
     points = [dict(arch=r['arch'], training=r['training'], filter=r['filter'], offset=k, prob=p, top1=t)
