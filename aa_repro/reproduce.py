@@ -22,9 +22,9 @@ from .utils import atomic_write, provenance, read_csv, write_json, read_json, re
 __all__ = ['SCALES', 'EXPERIMENTS', 'FILTER_LABELS', 'PAPER_FILTERS', 'PAPER_ARCH', 'SMALL_NETS', 'CROP', 'PAD',
            'CLASSIFIER_SCALES', 'Experiment', 'experiment', 'load_experiments', 'paper_data', 'save_figure', 'tiny_vgg',
            'small_resnet', 'small_mobilenet_v2', 'small_net', 'RunSpec', 'fashion_tensors', 'ShiftAugment', 'measure',
-           'train_run', 'runs_dir', 'run_files', 'run_done', 'load_run_model', 'default_workers', 'parallel_runs',
-           'classifier_runs', 'paper_runs', 'mean_std', 'summarize', 'paper_results', 'compare', 'verdict', 'reproduce',
-           'format_table', 'recorded', 'provenance_summary']
+           'train_run', 'runs_dir', 'run_files', 'run_done', 'save_run', 'load_run_model', 'default_workers',
+           'parallel_runs', 'classifier_runs', 'paper_runs', 'mean_std', 'summarize', 'paper_results', 'compare',
+           'verdict', 'reproduce', 'format_table', 'recorded', 'provenance_summary']
 
 # %% ../nbs/07_reproduce.ipynb #21ae6baa
 SCALES = ('ci', 'full')
@@ -203,17 +203,26 @@ def train_run(spec:RunSpec, base:nn.Module|None=None, # `spec.finetune`: the tra
     return model, dict(arch=spec.arch, filter=spec.filter, filt_size=spec.filt_size, seed=spec.seed, augment=spec.augment, finetune=spec.finetune,
                        **measure(model, test, spec.seed, spec.passes, progress), train_loss=round(hist[-1]['loss'], 4), train_seconds=round(seconds, 1))
 
-# %% ../nbs/07_reproduce.ipynb #fd8913cb
+# %% ../nbs/07_reproduce.ipynb #11cdb374
 def runs_dir(out:Path) -> Path:
     "The store of trained classifier runs that every experiment of one results folder shares: `<results>/runs/` beside `<results>/<experiment>/`."
     return Path(out).parent / 'runs'
 
-def run_files(spec:RunSpec, store:Path) -> tuple[Path, Path]: return store / f'{spec.key}.json', store / f'{spec.key}.pt'
+def run_files(spec, store:Path) -> tuple[Path, Path]: # spec: any frozen dataclass with a `key` (`RunSpec`, the U-Nets' `Pix2PixRun`)
+    "The results file and the model file of a run in `store`."
+    return Path(store) / f'{spec.key}.json', Path(store) / f'{spec.key}.pt'
 
-def run_done(spec:RunSpec, store:Path, weights:bool=True) -> bool:
+def run_done(spec, store:Path, weights:bool=True) -> bool:
     "Whether `store` holds the finished run of `spec` (its results file, with exactly these settings, and with `weights` its model)."
     res, pt = run_files(spec, store)
-    return res.is_file() and read_json(res).get('spec') == asdict(spec) and (pt.is_file() or not weights)
+    return res.is_file() and read_json(res).get('spec') == json.loads(json.dumps(asdict(spec))) and (pt.is_file() or not weights)
+
+def save_run(spec, store:Path, model:nn.Module, result:dict, command:str|None=None):
+    "Write a finished run: its model, then its results file with settings and provenance (last, each atomically: a crash never leaves a run that looks done)."
+    res, pt = run_files(spec, store)
+    buf = io.BytesIO(); torch.save(model.state_dict(), buf)
+    atomic_write(pt, buf.getvalue())
+    write_json(res, dict(spec=asdict(spec), result=result, provenance=provenance(command, seeds=[spec.seed], threads=torch.get_num_threads())))
 
 def load_run_model(spec:RunSpec, store:Path) -> nn.Module:
     "The trained network of a finished run, in eval mode (weights read with `weights_only=True`)."
@@ -227,11 +236,7 @@ def _run_and_save(spec:RunSpec, store:str, command:str|None=None) -> str:
     "Train one run and write its model, then its results file (last: a run counts as done only when both exist); returns its key."
     store = Path(store)
     base = load_run_model(spec.baseline(), store) if spec.finetune else None
-    model, result = train_run(spec, base)
-    buf = io.BytesIO(); torch.save(model.state_dict(), buf)
-    res, pt = run_files(spec, store)
-    atomic_write(pt, buf.getvalue())
-    write_json(res, dict(spec=asdict(spec), result=result, provenance=provenance(command, seeds=[spec.seed], threads=torch.get_num_threads())))
+    save_run(spec, store, *train_run(spec, base), command)
     return spec.key
 
 def default_workers(runs:int) -> int:
@@ -272,10 +277,10 @@ def classifier_runs(specs:list[RunSpec], # the runs an experiment needs; finishe
     store = Path(store); store.mkdir(parents=True, exist_ok=True)
     specs, command = list(dict.fromkeys(specs)), provenance()['command']   # the command that asked for the runs
     needed = [s.baseline() for s in specs if s.finetune]
-    if any(not run_done(s, store) for s in specs + needed): fashion_tensors('test', specs[0].test)   # a missing data set: its one-line error, before any process starts
     for stage in (needed, specs):
         todo = [s for s in dict.fromkeys(stage) if not run_done(s, store)]
         if not todo: continue
+        fashion_tensors('test', todo[0].test)   # a missing data set: its one-line error, before any process starts
         n = default_workers(len(todo)) if workers is None else workers
         print(f"training {len(todo)} run(s) in {n} process(es); {len(set(stage)) - len(todo)} found in {store}")
         parallel_runs(_run_and_save, [(s, str(store), command) for s in todo], [s.label for s in todo], n, progress)

@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/pix2pix.html.md"""
 
 # %% ../../nbs/17_pix2pix.ipynb #13f4b8cc
 from __future__ import annotations
-import functools, io, json, math, time, zlib
+import functools, json, math, time, zlib
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 import numpy as np
@@ -16,14 +16,15 @@ from torch import nn
 from tqdm.auto import tqdm
 from ..data import SAMPLE_PHOTOS, _sample_photo
 from ..layers import BlurUpsample, ConvBlurPool
-from ..reproduce import FILTER_LABELS, compare, default_workers, experiment, parallel_runs, save_figure, summarize, verdict
+from ..reproduce import (FILTER_LABELS, compare, default_workers, experiment, parallel_runs, run_done, run_files, save_figure, save_run,
+                                summarize, verdict)
 from ..train import set_seed
-from ..utils import atomic_write, provenance, read_json, write_csv, write_json
+from ..utils import atomic_write, provenance, read_json, write_csv
 
 # %% auto #0
 __all__ = ['TRAIN_PHOTOS', 'TEST_PHOTOS', 'PSNR_CEILING', 'PIX2PIX_SCALES', 'load_photo', 'add_noise', 'psnr', 'UNet',
-           'shift_pairs', 'Pix2PixRun', 'random_crops', 'train_unet', 'heldout_photo', 'evaluate', 'run_done',
-           'load_unet', 'pix2pix_runs', 'claim', 'plot_stability', 'plot_panel', 'pix2pix_specs', 'pix2pix_experiment',
+           'shift_pairs', 'Pix2PixRun', 'random_crops', 'train_unet', 'heldout_photo', 'evaluate', 'load_unet',
+           'pix2pix_runs', 'claim', 'plot_stability', 'plot_panel', 'pix2pix_specs', 'pix2pix_experiment',
            'run_pix2pix']
 
 # %% ../../nbs/17_pix2pix.ipynb #bcdb6acf
@@ -187,26 +188,17 @@ def evaluate(model:nn.Module, spec:Pix2PixRun) -> dict:
     return dict(psnr=round(psnr(flat(out), flat(clean_w)), 3), input_psnr=round(psnr(flat(noisy_w), flat(clean_w)), 3), stability=round(pooled, 3), **per_shift)
 
 # %% ../../nbs/17_pix2pix.ipynb #b1937b42
-def _files(spec:Pix2PixRun, store:Path) -> tuple[Path, Path]: return store / f'{spec.key}.json', store / f'{spec.key}.pt'
-
-def run_done(spec:Pix2PixRun, store:Path) -> bool:
-    "Whether `store` holds the weights and the results of `spec`, trained with exactly its settings."
-    res, pt = _files(spec, Path(store))
-    return res.is_file() and pt.is_file() and read_json(res)['spec'] == json.loads(json.dumps(asdict(spec)))
-
 def _train_and_save(spec:Pix2PixRun, store:str, command:str|None=None) -> str:
     "Train and evaluate one run, write its weights, then its results file (last: a run is done only when both exist)."
     t0 = time.perf_counter()
     model = train_unet(spec)
     result = dict(model='unet', filter=spec.filter, seed=spec.seed, **evaluate(model, spec), seconds=round(time.perf_counter() - t0, 1))
-    res, pt = _files(spec, Path(store))
-    buf = io.BytesIO(); torch.save(model.state_dict(), buf); atomic_write(pt, buf.getvalue())
-    write_json(res, dict(spec=asdict(spec), result=result, provenance=provenance(command, seeds=[spec.seed], threads=torch.get_num_threads())))
+    save_run(spec, store, model, result, command)
     return spec.label
 
 def load_unet(spec:Pix2PixRun, store:Path) -> UNet:
     "The trained U-Net of a finished run in `store`."
-    res, pt = _files(spec, Path(store))
+    pt = run_files(spec, store)[1]
     if not run_done(spec, store): raise FileNotFoundError(f"{pt}: no trained U-Net for {spec.label}; run `aa-repro reproduce --only pix2pix`")
     model = UNet(spec.filt_size, spec.width, spec.levels)
     model.load_state_dict(torch.load(pt, map_location='cpu', weights_only=True))
@@ -223,7 +215,7 @@ def pix2pix_runs(specs:list[Pix2PixRun], store:Path, progress:bool=True,
         n = default_workers(len(todo)) if workers is None else workers
         print(f"training {len(todo)} U-Net(s) in {n} process(es); {len(specs) - len(todo)} found in {store}")
         parallel_runs(_train_and_save, [(s, str(store), command) for s in todo], [s.label for s in todo], n, progress, desc='U-Nets')
-    return [read_json(_files(s, store)[0])['result'] for s in specs]
+    return [read_json(run_files(s, store)[0])['result'] for s in specs]
 
 # %% ../../nbs/17_pix2pix.ipynb #514f05d2
 def claim(comparisons:list[dict]) -> str: # `compare` rows of 'psnr' and 'stability'
