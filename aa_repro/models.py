@@ -21,11 +21,12 @@ from torchvision.models.mobilenetv2 import InvertedResidual
 from .layers import BlurPool, MaxBlurPool
 
 # %% auto #0
-__all__ = ['OFFICIAL_FAMILIES', 'reference_blur', 'official_placement', 'alexnet', 'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn',
-           'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152',
-           'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2', 'densenet121', 'densenet161',
-           'densenet169', 'densenet201', 'mobilenet_v2', 'list_models', 'get_model', 'official_keys',
-           'state_dict_layout', 'count_macs', 'cost']
+__all__ = ['OFFICIAL_FAMILIES', 'SMALL_NETS', 'reference_blur', 'official_placement', 'alexnet', 'vgg11', 'vgg11_bn', 'vgg13',
+           'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101',
+           'resnet152', 'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2', 'densenet121',
+           'densenet161', 'densenet169', 'densenet201', 'mobilenet_v2', 'list_models', 'get_model', 'tiny_vgg',
+           'small_resnet', 'small_mobilenet_v2', 'small_net', 'official_keys', 'state_dict_layout', 'count_macs',
+           'cost']
 
 # %% ../nbs/02_models.ipynb #2225744d
 def _device_of(module:nn.Module) -> torch.device:
@@ -328,7 +329,9 @@ def get_model(name:str, # an architecture from `list_models()`, optionally with 
               filter_size:int=4, # taps of the binomial blur, 1..7 (1: the anti-aliased structure without blur)
               baseline:bool=False, # torchvision's network instead (the paper's baseline)
               **kwargs) -> nn.Module: # more arguments for the builder, e.g. `num_classes`, `pool_only`
-    "Build the zoo model `name`, or with `baseline=True` the torchvision network the paper compares it with."
+    "Build the zoo model `name`, or with `baseline=True` the torchvision network the paper compares it with; `small_<arch>` builds `small_net(arch)`."
+    if isinstance(name, str) and name.startswith('small_') and name[6:] in SMALL_NETS:
+        return small_net(name[6:], kwargs.pop('filt_size', 1), kwargs.pop('width', None), kwargs.pop('in_channels', 1), kwargs.pop('num_classes', 10), **kwargs)
     arch, filter_size = _parse_name(name, filter_size)
     if not baseline: return globals()[arch](pretrained=pretrained, filter_size=filter_size, **kwargs)
     if 'weights' in kwargs: raise TypeError("get_model takes `pretrained=` (True, or a weight file), not torchvision's `weights=`")
@@ -337,6 +340,54 @@ def get_model(name:str, # an architecture from `list_models()`, optionally with 
         from aa_repro.weights import load_baseline
         load_baseline(model, arch, pretrained)
     return model
+
+# %% ../nbs/02_models.ipynb #fd3657ff
+def _cbr(i:int, o:int) -> list[nn.Module]: return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True)]
+
+def tiny_vgg(width:int=16, # channels of the first stage (doubled at each stage)
+             in_channels:int=1, classes:int=10) -> nn.Sequential:
+    "A small VGG: five 3x3 conv-BN-ReLU layers in three stages, each stage ending in `MaxPool2d(2, 2)`."
+    w = width
+    return nn.Sequential(*_cbr(in_channels, w), *_cbr(w, w), nn.MaxPool2d(2, 2), *_cbr(w, 2 * w), *_cbr(2 * w, 2 * w), nn.MaxPool2d(2, 2),
+                         *_cbr(2 * w, 4 * w), nn.MaxPool2d(2, 2), nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(4 * w, classes))
+
+# %% ../nbs/02_models.ipynb #76114076
+def small_resnet(width:int=8, # channels of the first stage (doubled at each strided stage)
+                 in_channels:int=1, classes:int=10) -> nn.Sequential:
+    "A small ResNet of torchvision `BasicBlock`s: a stride-1 stem, then four blocks, the last three of stride 2 (3x3 conv and 1x1 shortcut)."
+    def block(i, o, s):
+        down = None if s == 1 and i == o else nn.Sequential(nn.Conv2d(i, o, 1, s, bias=False), nn.BatchNorm2d(o))
+        return BasicBlock(i, o, s, downsample=down)
+    w = width
+    return nn.Sequential(*_cbr(in_channels, w), block(w, w, 1), block(w, 2 * w, 2), block(2 * w, 4 * w, 2), block(4 * w, 8 * w, 2),
+                         nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Linear(8 * w, classes))
+
+# %% ../nbs/02_models.ipynb #a37593b9
+def small_mobilenet_v2(width:float=0.5, # torchvision's width_mult
+                       in_channels:int=1, classes:int=10) -> nn.Module:
+    "torchvision's MobileNetV2 for small images: a stride-1 stem, three stride-2 inverted-residual stages instead of five, no dropout."
+    setting = [[1, 16, 1, 1], [6, 24, 2, 2], [6, 32, 2, 2], [6, 64, 2, 2], [6, 96, 1, 1]]   # t, c, n, s
+    # no dropout: the official anti-aliased MobileNetV2 has none and `antialias` removes it, so the baseline must not have it either
+    m = MobileNetV2(num_classes=classes, width_mult=width, inverted_residual_setting=setting, dropout=0.0)
+    stem = m.features[0][0]
+    m.features[0][0] = nn.Conv2d(in_channels, stem.out_channels, 3, 1, 1, bias=False)
+    return m
+
+# %% ../nbs/02_models.ipynb #2fd1acc4
+SMALL_NETS = {'vgg': (tiny_vgg, 16), 'resnet': (small_resnet, 8), 'mobilenet_v2': (small_mobilenet_v2, 0.5)}  # arch -> (builder, default width)
+
+def small_net(arch:str, # a key of SMALL_NETS: 'vgg', 'resnet' or 'mobilenet_v2'
+              filt_size:int=1, # 1: the baseline; 2..7: anti-aliased by `antialias` with this blur filter
+              width:float|None=None, # the builder's width (default: SMALL_NETS)
+              in_channels:int=1, classes:int=10) -> nn.Module:
+    "A small classifier for 28x28 images: the baseline, or the same network anti-aliased by the paper's rules with `aa_repro.antialias.antialias`."
+    if arch not in SMALL_NETS: raise ValueError(f"arch must be one of {', '.join(SMALL_NETS)}, got {arch!r}")
+    build, default = SMALL_NETS[arch]
+    model = build(default if width is None else width, in_channels, classes)
+    if filt_size == 1: return model
+    from aa_repro.antialias import antialias   # TODO(registry): models/antialias cycle, removed when the official rules move below models
+    # the stems do not downsample, so every strided layer is replaced (keep_stem=False)
+    return antialias(model, filt_size, inplace=True, keep_stem=False, example_input=torch.zeros(1, in_channels, 28, 28))[0]
 
 # %% ../nbs/02_models.ipynb #0a916163
 _KEYS_DIR = Path(aa_repro.__file__).parent / 'paper' / 'state_dict_keys'
