@@ -6,17 +6,170 @@ Docs: https://aa-repro.github.io/aa_repro/antialias.html.md"""
 
 # %% ../nbs/03_antialias.ipynb #10a8c64b
 from __future__ import annotations
-import copy
+import copy, numbers
 from collections import OrderedDict
 import torch
 from torch import nn
 from torch.func import functional_call
-from torchvision.models import MobileNetV2, VGG
-from .layers import BlurPool
-from .models import OFFICIAL_FAMILIES, official_placement
+from torchvision.models import AlexNet, VGG, ResNet, DenseNet, MobileNetV2
+from torchvision.models.resnet import BasicBlock, Bottleneck
+from torchvision.models.mobilenetv2 import InvertedResidual
+from .layers import BlurPool, MaxBlurPool
 
 # %% auto #0
-__all__ = ['AntialiasReport', 'antialias']
+__all__ = ['OFFICIAL_FAMILIES', 'device_of', 'check_filt_size', 'official_placement', 'AntialiasReport', 'antialias']
+
+# %% ../nbs/03_antialias.ipynb #2225744d
+def device_of(module:nn.Module) -> torch.device:
+    "Device of `module`'s first parameter or buffer (CPU for a module without state)."
+    t = next(module.parameters(), None)
+    if t is None: t = next(module.buffers(), None)
+    return t.device if t is not None else torch.device('cpu')
+
+def _blur(channels:int, filt_size:int, stride:int, like:nn.Module) -> BlurPool:
+    "`BlurPool(channels, filt_size=filt_size, stride=stride)` on the device of `like` (built on the CPU, so that this works for `meta` too)."
+    with torch.device('cpu'): layer = BlurPool(channels, filt_size=filt_size, stride=stride)
+    return layer.to(device_of(like))
+
+def _stride(m:nn.Module) -> int:
+    "The (first) stride of a conv or pooling layer."
+    s = m.stride
+    return s if isinstance(s, int) else s[0]
+
+# %% ../nbs/03_antialias.ipynb #eca4d589
+def check_filt_size(filt_size, # the value to check
+                    name:str='filt_size') -> int: # how the error names it (the official builders say `filter_size`)
+    "`filt_size` as an int, or a ValueError that says what is allowed."
+    if isinstance(filt_size, bool) or not isinstance(filt_size, numbers.Integral) or not 1 <= filt_size <= 7:
+        raise ValueError(f"{name} must be an integer in 1..7 (taps of the blur filter), got {filt_size!r}")
+    return int(filt_size)
+
+# %% ../nbs/03_antialias.ipynb #2ad49115
+def _change(changes:list, module:str, was:str, now:str):
+    changes.append(dict(module=module, was=was, now=now))
+
+def _resnet_rules(model:ResNet, filt_size:int, pool_only:bool=True) -> list[dict]:
+    "Anti-alias a torchvision `ResNet` (ResNet, ResNeXt, Wide-ResNet) in place, as the official release does; returns the changes."
+    changes, c = [], model.conv1.out_channels
+    if isinstance(model.maxpool, nn.MaxPool2d) and _stride(model.maxpool) > 1:
+        s = _stride(model.maxpool)
+        if pool_only:
+            with torch.device('cpu'): mbp = MaxBlurPool(c, kernel_size=2, filt_size=filt_size, stride=s)
+            model.maxpool = mbp.to(device_of(model.conv1))
+            _change(changes, 'maxpool', f'MaxPool2d(3, stride {s})', f'MaxPool2d(2, stride 1) → BlurPool({c}, stride {s})')
+        else:
+            s1 = _stride(model.conv1); model.conv1.stride = (1, 1)
+            model.maxpool = nn.Sequential(_blur(c, filt_size, s1, model.conv1), nn.MaxPool2d(2, 1), _blur(c, filt_size, s, model.conv1))
+            _change(changes, 'conv1', f'stride {s1}', f'stride 1 (BlurPool after the ReLU, in maxpool.0)')
+            _change(changes, 'maxpool', f'MaxPool2d(3, stride {s})', f'BlurPool({c}, stride {s1}) → MaxPool2d(2, stride 1) → BlurPool({c}, stride {s})')
+    for lname in ('layer1', 'layer2', 'layer3', 'layer4'):
+        for i, block in enumerate(getattr(model, lname)):
+            name = f'{lname}.{i}'
+            if isinstance(block, BasicBlock): conv, cname, slot = block.conv1, 'conv1', 'conv2'
+            elif isinstance(block, Bottleneck): conv, cname, slot = block.conv2, 'conv2', 'conv3'
+            else: continue
+            if _stride(conv) > 1:
+                s = _stride(conv); conv.stride = (1, 1)
+                setattr(block, slot, nn.Sequential(_blur(conv.out_channels, filt_size, s, conv), getattr(block, slot)))
+                _change(changes, f'{name}.{cname}', f'stride {s}', 'stride 1')
+                _change(changes, f'{name}.{slot}', 'Conv2d', f'BlurPool({conv.out_channels}, stride {s}) → Conv2d')
+            ds = block.downsample
+            if isinstance(ds, nn.Sequential) and isinstance(ds[0], nn.Conv2d) and _stride(ds[0]) > 1:
+                s = _stride(ds[0]); ds[0].stride = (1, 1)
+                block.downsample = nn.Sequential(_blur(ds[0].in_channels, filt_size, s, ds[0]), *ds)
+                _change(changes, f'{name}.downsample', f'1×1 Conv2d stride {s} → BN', f'BlurPool({ds[0].in_channels}, stride {s}) → 1×1 Conv2d stride 1 → BN')
+    return changes
+
+# %% ../nbs/03_antialias.ipynb #cacf4df9
+def _densenet_rules(model:DenseNet, filt_size:int, pool_only:bool=True) -> list[dict]:
+    "Anti-alias a torchvision `DenseNet` in place, as the official release does; returns the changes."
+    changes, f = [], model.features
+    if isinstance(getattr(f, 'pool0', None), nn.MaxPool2d) and _stride(f.pool0) > 1:
+        c, s, items = f.conv0.out_channels, _stride(f.pool0), []
+        for name, m in f.named_children():
+            if name == 'pool0':
+                items += [('max0', nn.MaxPool2d(m.kernel_size, 1, m.padding)), ('pool0', _blur(c, filt_size, s, f.conv0))]
+            elif name == 'relu0' and not pool_only and _stride(f.conv0) > 1:
+                s0 = _stride(f.conv0); f.conv0.stride = (1, 1)
+                items += [(name, m), ('ds0', _blur(c, filt_size, s0, f.conv0))]
+                _change(changes, 'features.conv0', f'stride {s0}', f'stride 1, then BlurPool({c}, stride {s0}) after relu0 (features.ds0)')
+            else: items.append((name, m))
+        model.features = nn.Sequential(OrderedDict(items))
+        _change(changes, 'features.pool0', f'MaxPool2d(3, stride {s})', f'MaxPool2d(3, stride 1) (features.max0) → BlurPool({c}, stride {s})')
+    for name, m in model.features.named_children():
+        if name.startswith('transition') and isinstance(getattr(m, 'pool', None), nn.AvgPool2d):
+            s = _stride(m.pool)
+            m.pool = _blur(m.conv.out_channels, filt_size, s, m.conv)
+            _change(changes, f'features.{name}.pool', f'AvgPool2d(2, stride {s})', f'BlurPool({m.conv.out_channels}, stride {s})')
+    return changes
+
+def _mobilenet_v2_rules(model:MobileNetV2, filt_size:int) -> list[dict]:
+    "Anti-alias a torchvision `MobileNetV2` in place, as the official release does (stem left alone, no dropout); returns the changes."
+    changes = []
+    for i, block in enumerate(model.features):
+        if not isinstance(block, InvertedResidual): continue
+        layers = list(block.conv)
+        for j, layer in enumerate(layers):
+            if isinstance(layer, nn.Sequential) and isinstance(layer[0], nn.Conv2d) and _stride(layer[0]) > 1:
+                conv = layer[0]; s = _stride(conv); conv.stride = (1, 1)
+                block.conv = nn.Sequential(*layers[:j + 1], _blur(conv.out_channels, filt_size, s, conv), *layers[j + 1:])
+                _change(changes, f'features.{i}.conv.{j}', f'depthwise Conv2d stride {s} → BN → ReLU6',
+                        f'depthwise Conv2d stride 1 → BN → ReLU6 → BlurPool({conv.out_channels}, stride {s})')
+                break
+    if isinstance(model.classifier, nn.Sequential) and any(isinstance(m, nn.Dropout) for m in model.classifier):
+        model.classifier = nn.Sequential(*[m for m in model.classifier if not isinstance(m, nn.Dropout)])
+        _change(changes, 'classifier', 'Dropout → Linear', 'Linear (the official layout has no dropout)')
+    return changes
+
+# %% ../nbs/03_antialias.ipynb #9898eefb
+def _features_rules(seq:nn.Sequential, filt_size:int, first_conv:bool=False, relu_first:bool=True) -> tuple[nn.Sequential, list[dict]]:
+    "Anti-aliased copy of a VGG/AlexNet feature stack (same modules, so same weights); `first_conv` also anti-aliases its first convolution."
+    out, changes, channels, pending = [], [], None, None
+    if any(isinstance(m, BlurPool) for m in seq): return seq, changes     # already anti-aliased
+    for i, m in enumerate(seq):
+        if isinstance(m, nn.Conv2d):
+            channels = m.out_channels
+            if first_conv and i == 0 and _stride(m) > 1:
+                s = _stride(m); m.stride = (s // 2, s // 2)
+                pending = _blur(channels, filt_size, 2, m)
+                _change(changes, f'features.{i}', f'Conv2d stride {s}', f'Conv2d stride {s // 2} → ' + ('ReLU → BlurPool' if relu_first else 'BlurPool → ReLU') + f'({channels}, stride 2)')
+                if not relu_first: out += [m, pending]; pending = None; continue
+        if isinstance(m, nn.MaxPool2d) and _stride(m) > 1:
+            s = _stride(m)
+            out += [nn.MaxPool2d(m.kernel_size, 1, m.padding, m.dilation), _blur(channels, filt_size, s, seq)]
+            _change(changes, f'features.{i}', f'MaxPool2d({m.kernel_size}, stride {s})', f'MaxPool2d({m.kernel_size}, stride 1) → BlurPool({channels}, stride {s})')
+            continue
+        out.append(m)
+        if pending is not None and isinstance(m, nn.ReLU): out.append(pending); pending = None
+    return nn.Sequential(*out), changes
+
+def _vgg_rules(model:VGG, filt_size:int) -> list[dict]:
+    "Anti-alias a torchvision `VGG` in place, as the official release does; returns the changes."
+    model.features, changes = _features_rules(model.features, filt_size)
+    return changes
+
+def _alexnet_rules(model:AlexNet, filt_size:int, pool_only:bool=False, relu_first:bool=True) -> list[dict]:
+    "Anti-alias a torchvision `AlexNet` in place, as the official release does (first conv too, unless `pool_only`); returns the changes."
+    model.features, changes = _features_rules(model.features, filt_size, first_conv=not pool_only, relu_first=relu_first)
+    return changes
+
+# %% ../nbs/03_antialias.ipynb #9c1f8be9
+_RULES = ((ResNet, _resnet_rules), (DenseNet, _densenet_rules), (MobileNetV2, _mobilenet_v2_rules), (VGG, _vgg_rules), (AlexNet, _alexnet_rules))
+OFFICIAL_FAMILIES = tuple(cls for cls, _ in _RULES)
+
+def official_placement(model:nn.Module, # a torchvision AlexNet, VGG, ResNet (ResNeXt, Wide-ResNet), DenseNet or MobileNetV2
+                       filt_size:int=4, # taps of the binomial blur, 1..7
+                       **options) -> list[dict]: # `pool_only` (ResNet, DenseNet, AlexNet), `relu_first` (AlexNet)
+    "Anti-alias a torchvision model in place exactly as the official release does; returns the list of changes (empty if it already has BlurPools)."
+    filt_size = check_filt_size(filt_size)
+    for cls, rules in _RULES:
+        if isinstance(model, cls):
+            if any(isinstance(m, BlurPool) for m in model.modules()): return []
+            try: return rules(model, filt_size, **options)
+            except TypeError as e:
+                if 'unexpected keyword' in str(e): raise TypeError(f"{cls.__name__} takes no option {', '.join(map(repr, options))}") from None
+                raise
+    raise TypeError(f"official_placement covers torchvision {', '.join(c.__name__ for c in OFFICIAL_FAMILIES)}, got {type(model).__name__}: use aa_repro.antialias.antialias")
 
 # %% ../nbs/03_antialias.ipynb #fb3190d8
 class AntialiasReport(list):

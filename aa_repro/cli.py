@@ -6,106 +6,182 @@ Docs: https://aa-repro.github.io/aa_repro/cli.html.md"""
 
 # %% ../nbs/08_cli.ipynb #2a1f0df2
 from __future__ import annotations
-import argparse, shlex, sys
+import argparse, json, os, shlex, sys
+from dataclasses import fields
+from pathlib import Path
 from . import __version__
+from .recipes import PRESETS, TrainConfig
 
 # %% auto #0
-__all__ = ['parser', 'main']
+__all__ = ['SCALES', 'METRIC_NAMES', 'out_folder', 'filt_size', 'add_train_arguments', 'train_from_args', 'parser', 'main']
 
-# %% ../nbs/08_cli.ipynb #08ec7ed9
+# %% ../nbs/08_cli.ipynb #cdf3cae0
+SCALES = ('ci', 'full')   # `aa-repro reproduce --scale`; checked against `aa_repro.reproduce.SCALES` by the tests below
+METRIC_NAMES = 'accuracy, consistency, diagonal, circular, subpixel, worst_case, equivariance, corruption, perturbation'   # `aa_repro.evaluate.METRICS`, for --help
+
+def out_folder(value:str) -> str:
+    "An argparse type: a folder that can be created and written (checked on its nearest existing parent; nothing is created)."
+    p = Path(value).expanduser().absolute()
+    while not p.exists() and p != p.parent: p = p.parent
+    if not p.is_dir() or not os.access(p, os.W_OK | os.X_OK):
+        raise argparse.ArgumentTypeError(f"{value}: cannot write there ({p} is not a writable folder); choose another --out")
+    return value
+
+def filt_size(value:str) -> int:
+    "An argparse type: a blur filter size, 1..7."
+    try: k = int(value)
+    except ValueError: k = 0
+    if not 1 <= k <= 7: raise argparse.ArgumentTypeError(f"{value!r}: filter sizes are 1..7 (taps of the blur; 1 is the baseline)")
+    return k
+
+# %% ../nbs/08_cli.ipynb #89f77a14
+def _opt(conv):
+    def parse(s): return None if s.lower() == 'none' else conv(s)
+    parse.__name__ = conv.__name__
+    return parse
+
+def add_train_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
+    "Add `--preset`, `--resume`, `--dry-run` and one flag per `TrainConfig` field (with its default) to `p`."
+    p.add_argument('--preset', choices=list(PRESETS), default=argparse.SUPPRESS, help="the paper's recipe to start from (default: fashion)")
+    p.add_argument('--resume', nargs='?', const=True, default=False, metavar='CHECKPOINT',
+                   help='continue the run in --out from its newest good checkpoint (or from CHECKPOINT); starts fresh if there is none')
+    p.add_argument('--dry-run', action='store_true', help='print the resolved configuration and exit')
+    for f in fields(TrainConfig):
+        if f.name == 'preset': continue
+        flag, t, h = '--' + f.name.replace('_', '-'), str(f.type).replace(' ', ''), f.metadata['help'] + f" (default: {f.default}, unless the preset sets it)"
+        if t.startswith('bool'): p.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=h)
+        else:
+            conv = filt_size if f.name == 'filter_size' else out_folder if f.name == 'out' else {'int': int, 'float': float, 'str': str}[t.split('|')[0]]
+            p.add_argument(flag, type=_opt(conv) if 'None' in t else conv, choices=f.metadata['choices'], default=argparse.SUPPRESS,
+                           metavar=f.name.upper() if not f.metadata['choices'] else None, help=h)
+    return p
+
+def train_from_args(args:argparse.Namespace, command:str|None=None) -> dict:
+    "Call `aa_repro.train.train` with the settings in `args` (parsed by a parser from `add_train_arguments`)."
+    from aa_repro.train import train
+    overrides = {f.name: getattr(args, f.name) for f in fields(TrainConfig) if f.name != 'preset' and hasattr(args, f.name)}
+    return train(getattr(args, 'preset', None), resume=args.resume, dry_run=args.dry_run, command=command, **overrides)
+
+# %% ../nbs/08_cli.ipynb #5629bcbc
+def _command(args) -> str: return shlex.join([args.prog, *args.argv])
+
 def _reproduce(args):
-    from aa_repro.reproduce import reproduce
-    reproduce(args.scale, only=args.only, out=args.out, progress=not args.no_progress,
-              command=shlex.join(['aa-repro', *args.argv]))
+    from aa_repro.reproduce import load_experiments, reproduce
+    known = load_experiments()
+    bad = [n for n in args.only or () if n not in known]
+    if bad: raise ValueError(f"argument --only: invalid choice: {bad[0]!r} (choose from {', '.join(known)})")
+    out = args.out or os.environ.get('AA_REPRO_RESULTS') or f'reproduction/{args.scale}'
+    reproduce(args.scale, only=args.only, out=out, progress=not args.no_progress, command=_command(args))
+    print(f"results in {out}" + ('' if args.out else ' (pass --out results to record them in the checkout)'))
 
-def _train(args):
-    from aa_repro.train import train_from_args
-    train_from_args(args, command=shlex.join(['aa-repro', *args.argv]))
+def _train(args): train_from_args(args, command=_command(args))
 
 def _docs(args):
     from aa_repro.docs import build_site
     build_site(args.out)
 
-def parser() -> argparse.ArgumentParser:
-    "The `aa-repro` argument parser, one subcommand per job."
-    from aa_repro.reproduce import SCALES, load_experiments
-    experiments = load_experiments()
-    p = argparse.ArgumentParser(prog='aa-repro', description='Anti-aliased CNNs (Zhang, ICML 2019): reproduce the paper, measure and train models.')
-    p.add_argument('--version', action='version', version=f'aa-repro {__version__}')
-    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
-    r = sub.add_parser('reproduce', help="rerun the paper's experiments, write results and figures, print paper vs ours",
-                       description=f"Experiments: {', '.join(experiments)}.")
-    r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'full': the larger run")
-    r.add_argument('--only', action='append', choices=list(experiments), metavar='NAME',
-                   help=f"run only this experiment (repeatable): {', '.join(experiments)}")
-    r.add_argument('--out', help='results folder (default: results/ of this checkout, or $AA_REPRO_RESULTS)')
-    r.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
-    r.set_defaults(func=_reproduce)
-    from aa_repro.train import add_train_arguments
-    t = sub.add_parser('train', help="train a baseline or anti-aliased model with the paper's recipes, in one process",
-                       description="Train with a preset of the paper's recipes; every setting can be overridden. For several GPUs or nodes, "
-                                   "run the same flags under torchrun: torchrun --nproc_per_node N -m aa_repro.train ...")
-    add_train_arguments(t)
-    t.set_defaults(func=_train)
-    d = sub.add_parser('docs', help='render the notebooks into a static documentation site, offline (no Quarto needed)')
-    d.add_argument('--out', help='site folder (default: _site/ of this checkout); a previous site there is replaced')
-    d.set_defaults(func=_docs)
-    from aa_repro.evaluate import METRICS
-    e = sub.add_parser('eval', help='measure accuracy, shift-invariance and robustness of a model; results JSON with provenance',
-                       description=f"Metrics: {', '.join(METRICS)}, or all. Protocols: the paper's ImageNet sizes for an image folder, "
-                                   "the scaled ones for fashion-mnist (see aa_repro.evaluate.evaluate).")
-    e.add_argument('--arch', required=True, help='zoo name (resnet50, resnet50_lpf3, ...), torchvision:NAME for the torchvision network, or any torchvision classifier')
-    e.add_argument('--weights', help='state dict file to load (.pth, .pt, .safetensors)')
-    e.add_argument('--pretrained', action='store_true', help="the zoo's released weights")
-    e.add_argument('--filter-size', type=int, help="blur filter size of a zoo model")
-    e.add_argument('--num-classes', type=int, help="classifier size (default: the data's classes, unless weights are loaded)")
-    e.add_argument('--data', required=True, help='an ImageFolder/ImageNet root (its val/ split is used), or fashion-mnist')
-    e.add_argument('--metrics', default='accuracy,consistency', help=f"comma-separated: {','.join(METRICS)}, or all (default: accuracy,consistency)")
-    e.add_argument('--baseline', help='architecture that normalises the robustness scores (mCE, mFR, mT5D)')
-    e.add_argument('--baseline-weights', help='state dict file for --baseline')
-    e.add_argument('--out', help='write the results JSON here and print a summary (default: print the JSON)')
-    e.add_argument('--seed', type=int, default=0, help='seeds every random draw (default 0)')
-    e.add_argument('--batch-size', type=int, default=64)
-    e.add_argument('--subset', type=int, help='evaluate on this many images (class-stratified, seeded)')
-    e.add_argument('--passes', type=int, default=5, help='passes of the random-shift consistencies (default 5, as the official evaluation)')
-    e.add_argument('--device', help='cpu, cuda or cuda:N (default: CUDA if available)')
-    e.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
-    e.set_defaults(func=_eval)
-    b = sub.add_parser('bench', help='time BlurPool side by side with the official release, timm, kornia and avg_pool2d; table, CSV and provenance',
-                       description='Times every installed implementation in one process (warm-up, interleaved repetitions, medians), prints the table '
-                                   'and the targets, and writes results/bench/<tag>.csv with <tag>_provenance.json.')
-    b.add_argument('what', choices=['layers'], help='what to benchmark: layers')
-    b.add_argument('--shape', type=int, nargs=4, default=[16, 256, 56, 56], metavar=('N', 'C', 'H', 'W'), help='input shape (default 16 256 56 56)')
-    b.add_argument('--filt-sizes', type=int, nargs='+', default=[3, 4], metavar='K', help='filter sizes (default 3 4)')
-    b.add_argument('--device', action='append', choices=['cpu', 'cuda'], help='repeatable (default: cpu, and cuda when available)')
-    b.add_argument('--reps', type=int, default=15, help='interleaved timed repetitions per case (default 15)')
-    b.add_argument('--threads', type=int, help="torch CPU threads (default: torch's choice)")
-    b.add_argument('--out', help='results folder (default: results/ of this checkout, or $AA_REPRO_RESULTS)')
-    b.add_argument('--tag', default='layers', help='results file name stem (default: layers)')
-    b.set_defaults(func=_bench)
-    return p
-
 def _bench(args):
-    from aa_repro.bench import bench_layers
-    bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=args.reps, threads=args.threads, out=args.out,
-                 tag=args.tag, command=shlex.join(['aa-repro', *args.argv]))
+    import aa_repro.bench as bench
+    out = args.out or os.environ.get('AA_REPRO_RESULTS') or 'reproduction'
+    if args.what == 'layers':
+        bench.bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=args.reps, threads=args.threads, out=out,
+                           tag=args.tag or 'layers', command=_command(args))
+    else:
+        if not hasattr(bench, 'bench_train'): raise ValueError("bench train: this version of aa_repro.bench has no bench_train yet")
+        bench.bench_train(devices=args.device, out=out, tag=args.tag or 'train', command=_command(args))
+    print(f"results in {out}/bench" + ('' if args.out else ' (pass --out results to record them in the checkout)'))
 
+# %% ../nbs/08_cli.ipynb #22348813
 def _eval(args):
-    import json
     from aa_repro.evaluate import evaluate, summary
+    if not (args.weights or args.pretrained or args.random_init):
+        raise ValueError("no weights given: pass --weights FILE or --pretrained, or --random-init to score a randomly initialised network")
+    if args.arch is None and not args.weights: raise ValueError("argument --arch is required without --weights (a file written by aa-repro train names its architecture)")
     rec = evaluate(args.arch, args.data, args.metrics, weights=args.weights, pretrained=args.pretrained, filter_size=args.filter_size,
                    num_classes=args.num_classes, baseline=args.baseline, baseline_weights=args.baseline_weights, seed=args.seed,
                    batch_size=args.batch_size, subset=args.subset, passes=args.passes, device=args.device, progress=not args.no_progress,
-                   out=args.out, command=shlex.join(['aa-repro', *args.argv]))
+                   out=args.out, command=_command(args))
     print(f"{summary(rec)}\nwritten to {args.out}" if args.out else json.dumps(rec, indent=2, default=str))
 
-def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `aa-repro` console script."
+# %% ../nbs/08_cli.ipynb #56c789a0
+def _reproduce_parser(sub):
+    r = sub.add_parser('reproduce', help="rerun the paper's experiments, write results and figures, print paper vs ours",
+                       description="Rerun the paper's experiments (all, or those named by --only), write their results with provenance, and print the paper's numbers beside ours.")
+    r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'full': the larger run")
+    r.add_argument('--only', action='append', metavar='NAME', help="run only this experiment (repeatable; see chapter 07 for the names)")
+    r.add_argument('--out', type=out_folder, help="results folder (default: $AA_REPRO_RESULTS, else reproduction/<scale>; --out results records them in the checkout)")
+    r.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
+    r.set_defaults(func=_reproduce)
+
+def _train_parser(sub):
+    t = sub.add_parser('train', help="train a baseline or anti-aliased model with the paper's recipes, in one process",
+                       description="Train with a preset of the paper's recipes; every setting can be overridden. For several GPUs or nodes, "
+                                   "run the same flags under torchrun: torchrun --nproc_per_node N -m aa_repro.train ...")
+    add_train_arguments(t).set_defaults(func=_train)
+
+def _docs_parser(sub):
+    d = sub.add_parser('docs', help='render the notebooks into a static documentation site, offline (no Quarto needed)',
+                       description='Render every notebook, with its saved outputs, into a static site (a minute or two); open its index.html.')
+    d.add_argument('--out', type=out_folder, help='site folder (default: _site/ of this checkout); a previous site there is replaced')
+    d.set_defaults(func=_docs)
+
+# %% ../nbs/08_cli.ipynb #b5fe0a75
+def _eval_parser(sub):
+    e = sub.add_parser('eval', help='measure accuracy, shift-invariance and robustness of a model; results JSON with provenance',
+                       description=f"Metrics: {METRIC_NAMES}, or all. Protocols: the paper's ImageNet sizes for an image folder, the scaled ones for fashion-mnist.")
+    e.add_argument('--arch', help='any name of aa_repro.models.get_model: zoo (resnet50, resnet50_lpf3), small_vgg, torchvision:NAME, timm:NAME, package.module:function; not needed with a --weights file from aa-repro train')
+    e.add_argument('--weights', help='weight file to load (.pth, .pt, .safetensors); a file from aa-repro train names its architecture')
+    e.add_argument('--pretrained', action='store_true', help="the release's weights of --arch (from $AA_REPRO_WEIGHTS or the torch hub cache)")
+    e.add_argument('--random-init', action='store_true', help='score a randomly initialised network (seeded), on purpose')
+    e.add_argument('--filter-size', type=filt_size, help="blur filter size, 1..7 (default: the architecture's)")
+    e.add_argument('--num-classes', type=int, help="classifier size (default: the data's classes, unless weights are loaded)")
+    e.add_argument('--data', required=True, help='an ImageFolder/ImageNet root (its val/ split is used), or fashion-mnist')
+    e.add_argument('--metrics', default='accuracy,consistency', help="comma-separated metric names, or all (default: accuracy,consistency)")
+    e.add_argument('--baseline', help='architecture that normalises the robustness scores (mCE, mFR, mT5D)')
+    e.add_argument('--baseline-weights', help='weight file for --baseline')
+    e.add_argument('--out', help='write the results JSON here and print a summary (default: print the JSON)')
+    e.add_argument('--seed', type=int, default=0, help='seeds every random draw (default: 0)')
+    e.add_argument('--batch-size', type=int, default=64, help='images per batch (default: 64)')
+    e.add_argument('--subset', type=int, help='evaluate on this many images (class-stratified, seeded; default: all)')
+    e.add_argument('--passes', type=int, default=5, help='passes of the random-shift consistencies (default: 5, as the official evaluation)')
+    e.add_argument('--device', help='cpu, cuda or cuda:N (default: CUDA if available)')
+    e.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
+    e.set_defaults(func=_eval)
+
+def _bench_parser(sub):
+    b = sub.add_parser('bench', help='time BlurPool beside the official release, timm, kornia and avg_pool2d (layers), or training speed (train)',
+                       description='Times every installed implementation in one process (warm-up, interleaved repetitions, medians), prints the table '
+                                   'and writes <out>/bench/<tag>.csv with <tag>_provenance.json.')
+    b.add_argument('what', choices=['layers', 'train'], help='what to benchmark: layers, or train')
+    b.add_argument('--shape', type=int, nargs=4, default=[16, 256, 56, 56], metavar=('N', 'C', 'H', 'W'), help='input shape of layers (default: 16 256 56 56)')
+    b.add_argument('--filt-sizes', type=filt_size, nargs='+', default=[3, 4], metavar='K', help='filter sizes of layers (default: 3 4)')
+    b.add_argument('--device', action='append', choices=['cpu', 'cuda'], help='repeatable (default: cpu, and cuda when available)')
+    b.add_argument('--reps', type=int, default=15, help='interleaved timed repetitions per case (default: 15)')
+    b.add_argument('--threads', type=int, help="torch CPU threads (default: torch's choice)")
+    b.add_argument('--out', type=out_folder, help='results folder (default: $AA_REPRO_RESULTS, else reproduction/; --out results records them in the checkout)')
+    b.add_argument('--tag', help='results file name stem (default: the benchmark, layers or train)')
+    b.set_defaults(func=_bench)
+
+# %% ../nbs/08_cli.ipynb #036b31b1
+def parser(prog:str='aa-repro') -> argparse.ArgumentParser:
+    "The `aa-repro` argument parser, one subcommand per job; building it imports no torch."
+    p = argparse.ArgumentParser(prog=prog, description='Anti-aliased CNNs (Zhang, ICML 2019): reproduce the paper, measure and train models.')
+    p.add_argument('--version', action='version', version=f'aa-repro {__version__}')
+    sub = p.add_subparsers(dest='command', required=True, metavar='COMMAND')
+    for add in (_reproduce_parser, _train_parser, _docs_parser, _eval_parser, _bench_parser): add(sub)
+    return p
+
+def main(argv:list[str]|None=None, # the arguments (default: sys.argv[1:])
+         prog:str='aa-repro') -> int: # the command's name in messages, e.g. 'python -m aa_repro.train'
+    "Entry point of the `aa-repro` console script: every bad argument or input is one line and exit status 2."
     argv = sys.argv[1:] if argv is None else list(argv)
     p = parser()
     args = p.parse_args(argv)
-    args.argv = argv
+    args.argv, args.prog = argv, prog
+    quiet = int(os.environ.get('RANK', 0)) != 0                  # under torchrun only rank 0 speaks
     try: args.func(args)
-    except (ValueError, FileNotFoundError) as e: p.exit(2, f"aa-repro {args.command}: error: {e}\n")
-    except KeyboardInterrupt: p.exit(130, f"aa-repro {args.command}: interrupted; rerun the same command to resume\n")
+    except (ValueError, TypeError, OSError) as e:                 # bad input: missing or unreadable files, wrong names and values
+        msg = str(e).splitlines()[0] if str(e) else type(e).__name__
+        p.exit(2, '' if quiet else f"{prog} {args.command}: error: {msg}\n")
+    except KeyboardInterrupt: p.exit(130, '' if quiet else f"{prog} {args.command}: interrupted; rerun the same command (train: with --resume) to continue\n")
     return 0

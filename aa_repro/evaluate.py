@@ -6,56 +6,37 @@ Docs: https://aa-repro.github.io/aa_repro/evaluate.html.md"""
 
 # %% ../nbs/05c_evaluate.ipynb #cc14d6f1
 from __future__ import annotations
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 import torch
 from torch import nn
 from . import metrics as M
 from .data import FashionMNIST, IMAGENET_MEAN, IMAGENET_STD, data_loader, image_folder, imagenet_transforms, stratified_subset
+from .equivariance import equivariance
+from .models import get_model, model_from_meta
+from .robustness import corruption_errors, corruption_scores, flip_rates, flip_rate_scores
 from .utils import provenance, write_json
+from .weights import load_weights, read_meta
 
 # %% auto #0
 __all__ = ['METRICS', 'load_model', 'EvalData', 'eval_data', 'evaluate', 'summary']
 
 # %% ../nbs/05c_evaluate.ipynb #a80ec453
-def _zoo():
-    "The project's model zoo, `aa_repro.models`, or None while it is not available."
-    try:
-        from aa_repro import models
-        return models if hasattr(models, 'get_model') else None
-    except ImportError: return None
-
-def _in_zoo(zoo, name:str) -> bool:
-    names = zoo.list_models() if hasattr(zoo, 'list_models') else []
-    return re.sub(r'_lpf\d$', '', name) in names
-
-def load_model(arch:str|nn.Module, # a zoo name, 'torchvision:NAME', any torchvision classifier, or a model
-               weights:str|Path|None=None, # a state dict file to load into it
-               pretrained:bool=False, # the zoo's (or torchvision's) released weights
-               filter_size:int|None=None, # the zoo's blur filter size (default: the zoo's)
-               num_classes:int|None=None, # classifier size (default: the builder's)
+def load_model(arch:str|nn.Module|None, # a name for `aa_repro.models.get_model`, a model, or None for a weight file that names its network
+               weights:str|Path|None=None, # a weight file to load into it
+               pretrained:bool=False, # the release's weights of `arch` (`get_model(..., weights='official')`)
+               filter_size:int|None=None, # blur filter size (default: the architecture's, or the file's)
+               num_classes:int|None=None, # classifier size (default: the builder's, or the file's)
               ) -> nn.Module:
-    "A network from its architecture name (the zoo `aa_repro.models`, else torchvision), with weights loaded if given."
-    if isinstance(arch, nn.Module): model = arch
-    else:
-        baseline, name = arch.startswith('torchvision:'), arch.removeprefix('torchvision:')
-        kw = {} if num_classes is None else {'num_classes': num_classes}
-        zoo = _zoo()
-        if zoo is not None and _in_zoo(zoo, name):
-            if filter_size is not None: kw['filter_size'] = filter_size
-            if baseline: kw['baseline'] = True
-            model = zoo.get_model(name, pretrained=pretrained, **kw)
-        else:
-            if filter_size is not None: raise ValueError(f"filter size {filter_size} needs an architecture of the aa_repro zoo; {name!r} is not one")
-            try: model = __import__('torchvision').models.get_model(name, weights='DEFAULT' if pretrained else None, **kw)
-            except ValueError:
-                raise ValueError(f"unknown architecture {name!r}: not in the aa_repro zoo{'' if zoo else ' (aa_repro.models is not available)'}"
-                                 " nor in torchvision (see torchvision.models.list_models())") from None
-    if weights is not None:
-        from aa_repro.weights import load_weights
-        load_weights(model, weights, what=arch if isinstance(arch, str) else type(arch).__name__)
-    return model
+    "A network by name (the one registry, `aa_repro.models.get_model`) or as given, with weights loaded; a self-describing file needs no name."
+    if isinstance(arch, nn.Module): return arch if weights is None else load_weights(arch, weights, what=type(arch).__name__)
+    if pretrained and weights is not None: raise ValueError("give weights or pretrained, not both")
+    meta = read_meta(weights) if weights is not None else None
+    if arch is None:
+        if meta is None: raise ValueError(f"weight file {weights} does not say which network it holds: name it (--arch, and --filter-size, --num-classes if needed)")
+        return model_from_meta(meta | {k: v for k, v in dict(filt_size=filter_size, num_classes=num_classes).items() if v is not None}, weights)
+    if num_classes is None and meta is not None: num_classes = meta.get('num_classes')
+    return get_model(arch, filt_size=filter_size, num_classes=num_classes, weights='official' if pretrained else weights)
 
 # %% ../nbs/05c_evaluate.ipynb #13c09637
 @dataclass
@@ -141,12 +122,10 @@ def _run_metric(name:str, model:nn.Module, d:EvalData, seed:int, passes:int, pro
         r = M.worst_case_accuracy(model, d.shift_loader, crop=d.crop, pad=d.pad, shifts=d.grid, step=d.grid_step, progress=progress)
         return [_rec('worst_case_accuracy', r['worst_case'], '%', p, mean=r['mean'], best_case=r['best_case'], grid=r['grid'], accuracy=r['accuracy'])]
     if name == 'equivariance':
-        from aa_repro.equivariance import equivariance
         r = equivariance(model, d.loader, shifts=d.grid, step=d.equivariance_step, progress=progress)
         return [_rec('equivariance_distance', r['mean'], 'cosine distance', dict(p, distance=r['distance'], fractional=r['fractional']),
                      grid=r['grid'], layers={k: dict(stride=v['stride'], mean=v['mean'], distance=v['distance']) for k, v in r['layers'].items()})]
     if name == 'corruption':
-        from aa_repro.robustness import corruption_errors, corruption_scores
         models = {'model': model} | ({'baseline': baseline} if baseline is not None else {})
         r = corruption_errors(models, d.loader, mean=d.mean, std=d.std, seed=seed, progress=progress)
         mine = r['model']
@@ -156,7 +135,6 @@ def _run_metric(name:str, model:nn.Module, d:EvalData, seed:int, passes:int, pro
         return [_rec('mCE', s['mCE'], '% of baseline', p, CE=s['CE'], errors=mine['errors'], baseline_errors=r['baseline']['errors']),
                 _rec('relative_mCE', s['relative_mCE'], '% of baseline', p, relative_CE=s['relative_CE'], clean=mine['clean'], baseline_clean=r['baseline']['clean'])]
     if name == 'perturbation':
-        from aa_repro.robustness import flip_rates, flip_rate_scores
         models = {'model': model} | ({'baseline': baseline} if baseline is not None else {})
         r = flip_rates(models, d.loader, mean=d.mean, std=d.std, seed=seed, progress=progress)
         mine, q = r['model'], dict(p, frames=r['model']['frames'])
@@ -175,7 +153,7 @@ def _metric_names(metrics) -> list[str]:
     return list(dict.fromkeys(names))
 
 # %% ../nbs/05c_evaluate.ipynb #f294e2ca
-def evaluate(model:str|nn.Module, # an architecture name (see `load_model`) or a network
+def evaluate(model:str|nn.Module|None, # an architecture name (see `load_model`), a network, or None for a weight file that names its network
              data:str|Path, # an ImageFolder/ImageNet root, or 'fashion-mnist'
              metrics='accuracy,consistency', # comma-separated names or a list, from `METRICS`, or 'all'
              weights:str|Path|None=None, pretrained:bool=False, filter_size:int|None=None,
@@ -213,8 +191,10 @@ def evaluate(model:str|nn.Module, # an architecture name (see `load_model`) or a
     if base is None and baseline_weights is not None: raise ValueError("baseline weights were given without a baseline model")
     d = eval_data(data, net, batch_size, subset, seed)
     results = []
-    for name in names: results.extend(_run_metric(name, net, d, seed, passes, progress, base))
-    label = lambda m: m if isinstance(m, str) else type(m).__name__
+    try:
+        for name in names: results.extend(_run_metric(name, net, d, seed, passes, progress, base))
+    except OSError as e: raise ValueError(f"{data}: {str(e).splitlines()[0]}; remove or replace what is not an image file") from None
+    label = lambda m: m if isinstance(m, str) else type(m).__name__ if m is not None else (read_meta(weights) or {}).get('arch')
     rec = dict(model=label(model), weights=str(weights) if weights else None, pretrained=pretrained, filter_size=filter_size,
                baseline=label(baseline) if baseline is not None else None, data=d.name, images=d.images, results=results,
                provenance=provenance(command, seeds=[seed], device=device, metrics=names))

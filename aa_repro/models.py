@@ -6,44 +6,28 @@ Docs: https://aa-repro.github.io/aa_repro/models.html.md"""
 
 # %% ../nbs/02_models.ipynb #5f75cc21
 from __future__ import annotations
-import copy, difflib, json, numbers, re
-from collections import OrderedDict
+import copy, difflib, fnmatch, functools, importlib, json, os, re
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable
 import torch
 from torch import nn
 from torch.utils.flop_counter import FlopCounterMode
 import torchvision
 import aa_repro
-from torchvision.models import AlexNet, VGG, ResNet, DenseNet, MobileNetV2
-from torchvision.models.resnet import BasicBlock, Bottleneck
-from torchvision.models.mobilenetv2 import InvertedResidual
-from .layers import BlurPool, MaxBlurPool
+from torchvision.models import MobileNetV2
+from torchvision.models.resnet import BasicBlock
+from .antialias import antialias, check_filt_size, device_of, official_placement
+from .layers import BlurPool
+from .weights import WeightFile, load_baseline, load_pretrained, load_weights, weight_file
 
 # %% auto #0
-__all__ = ['OFFICIAL_FAMILIES', 'SMALL_NETS', 'reference_blur', 'official_placement', 'alexnet', 'vgg11', 'vgg11_bn', 'vgg13',
-           'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101',
-           'resnet152', 'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2', 'densenet121',
-           'densenet161', 'densenet169', 'densenet201', 'mobilenet_v2', 'list_models', 'get_model', 'tiny_vgg',
-           'small_resnet', 'small_mobilenet_v2', 'small_net', 'official_keys', 'state_dict_layout', 'count_macs',
-           'cost']
-
-# %% ../nbs/02_models.ipynb #2225744d
-def _device_of(module:nn.Module) -> torch.device:
-    "Device of `module`'s first parameter or buffer (CPU for a module without state)."
-    t = next(module.parameters(), None)
-    if t is None: t = next(module.buffers(), None)
-    return t.device if t is not None else torch.device('cpu')
-
-def _blur(channels:int, filter_size:int, stride:int, like:nn.Module) -> BlurPool:
-    "`BlurPool(channels, filt_size=filter_size, stride=stride)` on the device of `like` (built on the CPU, so that this works for `meta` too)."
-    with torch.device('cpu'): layer = BlurPool(channels, filt_size=filter_size, stride=stride)
-    return layer.to(_device_of(like))
-
-def _stride(m:nn.Module) -> int:
-    "The (first) stride of a conv or pooling layer."
-    s = m.stride
-    return s if isinstance(s, int) else s[0]
+__all__ = ['OFFICIAL_ARCHS', 'SMALL_NETS', 'reference_blur', 'alexnet', 'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16',
+           'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152',
+           'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2', 'densenet121', 'densenet161',
+           'densenet169', 'densenet201', 'mobilenet_v2', 'register_model', 'list_models', 'get_model',
+           'model_from_meta', 'tiny_vgg', 'small_resnet', 'small_mobilenet_v2', 'small_net', 'official_keys',
+           'state_dict_layout', 'count_macs', 'cost']
 
 # %% ../nbs/02_models.ipynb #9c05cc46
 @contextmanager
@@ -55,291 +39,227 @@ def reference_blur(model:nn.Module):
     finally:
         for m, fast in layers: m.fast = fast
 
-# %% ../nbs/02_models.ipynb #eca4d589
-def _check_filter_size(filter_size) -> int:
-    "`filter_size` as an int, or a ValueError that says what is allowed."
-    if isinstance(filter_size, bool) or not isinstance(filter_size, numbers.Integral) or not 1 <= filter_size <= 7:
-        raise ValueError(f"filter_size must be an integer in 1..7 (taps of the blur filter), got {filter_size!r}")
-    return int(filter_size)
-
-# %% ../nbs/02_models.ipynb #2ad49115
-def _change(changes:list, module:str, was:str, now:str):
-    changes.append(dict(module=module, was=was, now=now))
-
-def _resnet_rules(model:ResNet, filter_size:int, pool_only:bool=True) -> list[dict]:
-    "Anti-alias a torchvision `ResNet` (ResNet, ResNeXt, Wide-ResNet) in place, as the official release does; returns the changes."
-    changes, c = [], model.conv1.out_channels
-    if isinstance(model.maxpool, nn.MaxPool2d) and _stride(model.maxpool) > 1:
-        s = _stride(model.maxpool)
-        if pool_only:
-            with torch.device('cpu'): mbp = MaxBlurPool(c, kernel_size=2, filt_size=filter_size, stride=s)
-            model.maxpool = mbp.to(_device_of(model.conv1))
-            _change(changes, 'maxpool', f'MaxPool2d(3, stride {s})', f'MaxPool2d(2, stride 1) → BlurPool({c}, stride {s})')
-        else:
-            s1 = _stride(model.conv1); model.conv1.stride = (1, 1)
-            model.maxpool = nn.Sequential(_blur(c, filter_size, s1, model.conv1), nn.MaxPool2d(2, 1), _blur(c, filter_size, s, model.conv1))
-            _change(changes, 'conv1', f'stride {s1}', f'stride 1 (BlurPool after the ReLU, in maxpool.0)')
-            _change(changes, 'maxpool', f'MaxPool2d(3, stride {s})', f'BlurPool({c}, stride {s1}) → MaxPool2d(2, stride 1) → BlurPool({c}, stride {s})')
-    for lname in ('layer1', 'layer2', 'layer3', 'layer4'):
-        for i, block in enumerate(getattr(model, lname)):
-            name = f'{lname}.{i}'
-            if isinstance(block, BasicBlock): conv, cname, slot = block.conv1, 'conv1', 'conv2'
-            elif isinstance(block, Bottleneck): conv, cname, slot = block.conv2, 'conv2', 'conv3'
-            else: continue
-            if _stride(conv) > 1:
-                s = _stride(conv); conv.stride = (1, 1)
-                setattr(block, slot, nn.Sequential(_blur(conv.out_channels, filter_size, s, conv), getattr(block, slot)))
-                _change(changes, f'{name}.{cname}', f'stride {s}', 'stride 1')
-                _change(changes, f'{name}.{slot}', 'Conv2d', f'BlurPool({conv.out_channels}, stride {s}) → Conv2d')
-            ds = block.downsample
-            if isinstance(ds, nn.Sequential) and isinstance(ds[0], nn.Conv2d) and _stride(ds[0]) > 1:
-                s = _stride(ds[0]); ds[0].stride = (1, 1)
-                block.downsample = nn.Sequential(_blur(ds[0].in_channels, filter_size, s, ds[0]), *ds)
-                _change(changes, f'{name}.downsample', f'1×1 Conv2d stride {s} → BN', f'BlurPool({ds[0].in_channels}, stride {s}) → 1×1 Conv2d stride 1 → BN')
-    return changes
-
-# %% ../nbs/02_models.ipynb #cacf4df9
-def _densenet_rules(model:DenseNet, filter_size:int, pool_only:bool=True) -> list[dict]:
-    "Anti-alias a torchvision `DenseNet` in place, as the official release does; returns the changes."
-    changes, f = [], model.features
-    if isinstance(getattr(f, 'pool0', None), nn.MaxPool2d) and _stride(f.pool0) > 1:
-        c, s, items = f.conv0.out_channels, _stride(f.pool0), []
-        for name, m in f.named_children():
-            if name == 'pool0':
-                items += [('max0', nn.MaxPool2d(m.kernel_size, 1, m.padding)), ('pool0', _blur(c, filter_size, s, f.conv0))]
-            elif name == 'relu0' and not pool_only and _stride(f.conv0) > 1:
-                s0 = _stride(f.conv0); f.conv0.stride = (1, 1)
-                items += [(name, m), ('ds0', _blur(c, filter_size, s0, f.conv0))]
-                _change(changes, 'features.conv0', f'stride {s0}', f'stride 1, then BlurPool({c}, stride {s0}) after relu0 (features.ds0)')
-            else: items.append((name, m))
-        model.features = nn.Sequential(OrderedDict(items))
-        _change(changes, 'features.pool0', f'MaxPool2d(3, stride {s})', f'MaxPool2d(3, stride 1) (features.max0) → BlurPool({c}, stride {s})')
-    for name, m in model.features.named_children():
-        if name.startswith('transition') and isinstance(getattr(m, 'pool', None), nn.AvgPool2d):
-            s = _stride(m.pool)
-            m.pool = _blur(m.conv.out_channels, filter_size, s, m.conv)
-            _change(changes, f'features.{name}.pool', f'AvgPool2d(2, stride {s})', f'BlurPool({m.conv.out_channels}, stride {s})')
-    return changes
-
-def _mobilenet_v2_rules(model:MobileNetV2, filter_size:int) -> list[dict]:
-    "Anti-alias a torchvision `MobileNetV2` in place, as the official release does (stem left alone, no dropout); returns the changes."
-    changes = []
-    for i, block in enumerate(model.features):
-        if not isinstance(block, InvertedResidual): continue
-        layers = list(block.conv)
-        for j, layer in enumerate(layers):
-            if isinstance(layer, nn.Sequential) and isinstance(layer[0], nn.Conv2d) and _stride(layer[0]) > 1:
-                conv = layer[0]; s = _stride(conv); conv.stride = (1, 1)
-                block.conv = nn.Sequential(*layers[:j + 1], _blur(conv.out_channels, filter_size, s, conv), *layers[j + 1:])
-                _change(changes, f'features.{i}.conv.{j}', f'depthwise Conv2d stride {s} → BN → ReLU6',
-                        f'depthwise Conv2d stride 1 → BN → ReLU6 → BlurPool({conv.out_channels}, stride {s})')
-                break
-    if isinstance(model.classifier, nn.Sequential) and any(isinstance(m, nn.Dropout) for m in model.classifier):
-        model.classifier = nn.Sequential(*[m for m in model.classifier if not isinstance(m, nn.Dropout)])
-        _change(changes, 'classifier', 'Dropout → Linear', 'Linear (the official layout has no dropout)')
-    return changes
-
-# %% ../nbs/02_models.ipynb #9898eefb
-def _features_rules(seq:nn.Sequential, filter_size:int, first_conv:bool=False, relu_first:bool=True) -> tuple[nn.Sequential, list[dict]]:
-    "Anti-aliased copy of a VGG/AlexNet feature stack (same modules, so same weights); `first_conv` also anti-aliases its first convolution."
-    out, changes, channels, pending = [], [], None, None
-    if any(isinstance(m, BlurPool) for m in seq): return seq, changes     # already anti-aliased
-    for i, m in enumerate(seq):
-        if isinstance(m, nn.Conv2d):
-            channels = m.out_channels
-            if first_conv and i == 0 and _stride(m) > 1:
-                s = _stride(m); m.stride = (s // 2, s // 2)
-                pending = _blur(channels, filter_size, 2, m)
-                _change(changes, f'features.{i}', f'Conv2d stride {s}', f'Conv2d stride {s // 2} → ' + ('ReLU → BlurPool' if relu_first else 'BlurPool → ReLU') + f'({channels}, stride 2)')
-                if not relu_first: out += [m, pending]; pending = None; continue
-        if isinstance(m, nn.MaxPool2d) and _stride(m) > 1:
-            s = _stride(m)
-            out += [nn.MaxPool2d(m.kernel_size, 1, m.padding, m.dilation), _blur(channels, filter_size, s, seq)]
-            _change(changes, f'features.{i}', f'MaxPool2d({m.kernel_size}, stride {s})', f'MaxPool2d({m.kernel_size}, stride 1) → BlurPool({channels}, stride {s})')
-            continue
-        out.append(m)
-        if pending is not None and isinstance(m, nn.ReLU): out.append(pending); pending = None
-    return nn.Sequential(*out), changes
-
-def _vgg_rules(model:VGG, filter_size:int) -> list[dict]:
-    "Anti-alias a torchvision `VGG` in place, as the official release does; returns the changes."
-    model.features, changes = _features_rules(model.features, filter_size)
-    return changes
-
-def _alexnet_rules(model:AlexNet, filter_size:int, pool_only:bool=False, relu_first:bool=True) -> list[dict]:
-    "Anti-alias a torchvision `AlexNet` in place, as the official release does (first conv too, unless `pool_only`); returns the changes."
-    model.features, changes = _features_rules(model.features, filter_size, first_conv=not pool_only, relu_first=relu_first)
-    return changes
-
-# %% ../nbs/02_models.ipynb #9c1f8be9
-_RULES = ((ResNet, _resnet_rules), (DenseNet, _densenet_rules), (MobileNetV2, _mobilenet_v2_rules), (VGG, _vgg_rules), (AlexNet, _alexnet_rules))
-OFFICIAL_FAMILIES = tuple(cls for cls, _ in _RULES)
-
-def official_placement(model:nn.Module, # a torchvision AlexNet, VGG, ResNet (ResNeXt, Wide-ResNet), DenseNet or MobileNetV2
-                       filter_size:int=4, # taps of the binomial blur, 1..7
-                       **options) -> list[dict]: # `pool_only` (ResNet, DenseNet, AlexNet), `relu_first` (AlexNet)
-    "Anti-alias a torchvision model in place exactly as the official release does; returns the list of changes (empty if it already has BlurPools)."
-    filter_size = _check_filter_size(filter_size)
-    for cls, rules in _RULES:
-        if isinstance(model, cls):
-            if any(isinstance(m, BlurPool) for m in model.modules()): return []
-            try: return rules(model, filter_size, **options)
-            except TypeError as e:
-                if 'unexpected keyword' in str(e): raise TypeError(f"{cls.__name__} takes no option {', '.join(map(repr, options))}") from None
-                raise
-    raise TypeError(f"official_placement covers torchvision {', '.join(c.__name__ for c in OFFICIAL_FAMILIES)}, got {type(model).__name__}: use aa_repro.antialias.antialias")
-
 # %% ../nbs/02_models.ipynb #d8b65055
 _FAMILY = dict(alexnet='alexnet', **{n: 'vgg' for n in ('vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn')},
                **{n: 'resnet' for n in ('resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152', 'resnext50_32x4d', 'resnext101_32x8d',
                                          'wide_resnet50_2', 'wide_resnet101_2')},
                **{n: 'densenet' for n in ('densenet121', 'densenet161', 'densenet169', 'densenet201')}, mobilenet_v2='mobilenet_v2')
 _OPTIONS = dict(alexnet=('pool_only', 'relu_first'), vgg=(), resnet=('pool_only',), densenet=('pool_only',), mobilenet_v2=())
+OFFICIAL_ARCHS = tuple(_FAMILY)   # the 23 architectures of the official release, in its order
 
-def _zoo(arch:str, pretrained, filter_size, kwargs:dict) -> nn.Module:
-    "Shared constructor: torchvision's `arch`, anti-aliased by `official_placement`, with the official weights if `pretrained`."
-    filter_size = _check_filter_size(filter_size)
-    if 'weights' in kwargs: raise TypeError("the zoo builders take `pretrained=` (True, or a weight file), not torchvision's `weights=`")
-    finetuned = not kwargs.pop('_force_nonfinetuned', False)
-    family = _FAMILY[arch]
-    options = {k: kwargs.pop(k) for k in _OPTIONS[family] if k in kwargs}
-    if pretrained and family == 'vgg': kwargs.setdefault('init_weights', False)   # the weights overwrite it anyway
+def _zoo(arch:str, filt_size:int, weights:WeightFile|str|Path|None, kwargs:dict) -> nn.Module:
+    "Shared constructor: torchvision's `arch`, anti-aliased by `official_placement`, with `weights` (an entry or a file) loaded."
+    if 'weights' in kwargs: raise ValueError("the zoo builders take `pretrained=` (True, or a weight file), not torchvision's `weights=`")
+    options = {k: kwargs.pop(k) for k in _OPTIONS[_FAMILY[arch]] if k in kwargs}
+    if weights is not None and _FAMILY[arch] == 'vgg': kwargs.setdefault('init_weights', False)   # the weights overwrite it anyway
     model = getattr(torchvision.models, arch)(weights=None, **kwargs)
-    official_placement(model, filter_size, **options)
-    if pretrained:
-        from aa_repro.weights import load_pretrained     # floor 2: imported when used, so that `models` stays below it
-        load_pretrained(model, arch, filter_size, pretrained, finetuned=finetuned)
-    return model
+    official_placement(model, filt_size, **options)
+    return model if weights is None else load_pretrained(model, weights, arch, filt_size)
+
+def _official(arch:str, pretrained, filter_size, kwargs:dict) -> nn.Module:
+    "The official builders' arguments: `pretrained` (False, True or a file), `filter_size`, and `_force_nonfinetuned` (the file trained from scratch)."
+    filt_size = check_filt_size(filter_size, 'filter_size')
+    finetuned = not kwargs.pop('_force_nonfinetuned', False)
+    if pretrained is True: pretrained = weight_file(arch, filt_size, finetuned)
+    elif pretrained is False or pretrained is None: pretrained = None
+    elif not isinstance(pretrained, (str, os.PathLike, WeightFile)): raise ValueError(f"pretrained must be False, True or the path of a weight file, got {pretrained!r}")
+    return _zoo(arch, filt_size, pretrained, kwargs)
 
 # %% ../nbs/02_models.ipynb #2d0aec1f
 def alexnet(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased AlexNet (first conv at stride 2 + blur, each max-pool dense + blur)."
-    return _zoo('alexnet', pretrained, filter_size, kwargs)
+    return _official('alexnet', pretrained, filter_size, kwargs)
 
 def vgg11(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-11 (each max-pool dense + blur)."
-    return _zoo('vgg11', pretrained, filter_size, kwargs)
+    return _official('vgg11', pretrained, filter_size, kwargs)
 
 def vgg11_bn(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-11 with batch norm."
-    return _zoo('vgg11_bn', pretrained, filter_size, kwargs)
+    return _official('vgg11_bn', pretrained, filter_size, kwargs)
 
 def vgg13(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-13."
-    return _zoo('vgg13', pretrained, filter_size, kwargs)
+    return _official('vgg13', pretrained, filter_size, kwargs)
 
 def vgg13_bn(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-13 with batch norm."
-    return _zoo('vgg13_bn', pretrained, filter_size, kwargs)
+    return _official('vgg13_bn', pretrained, filter_size, kwargs)
 
 def vgg16(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-16."
-    return _zoo('vgg16', pretrained, filter_size, kwargs)
+    return _official('vgg16', pretrained, filter_size, kwargs)
 
 def vgg16_bn(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-16 with batch norm."
-    return _zoo('vgg16_bn', pretrained, filter_size, kwargs)
+    return _official('vgg16_bn', pretrained, filter_size, kwargs)
 
 def vgg19(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-19."
-    return _zoo('vgg19', pretrained, filter_size, kwargs)
+    return _official('vgg19', pretrained, filter_size, kwargs)
 
 def vgg19_bn(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased VGG-19 with batch norm."
-    return _zoo('vgg19_bn', pretrained, filter_size, kwargs)
+    return _official('vgg19_bn', pretrained, filter_size, kwargs)
 
 def resnet18(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNet-18 (stem max-pool, first block of stages 2-4 and their shortcuts blurred)."
-    return _zoo('resnet18', pretrained, filter_size, kwargs)
+    return _official('resnet18', pretrained, filter_size, kwargs)
 
 def resnet34(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNet-34."
-    return _zoo('resnet34', pretrained, filter_size, kwargs)
+    return _official('resnet34', pretrained, filter_size, kwargs)
 
 def resnet50(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNet-50."
-    return _zoo('resnet50', pretrained, filter_size, kwargs)
+    return _official('resnet50', pretrained, filter_size, kwargs)
 
 def resnet101(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNet-101."
-    return _zoo('resnet101', pretrained, filter_size, kwargs)
+    return _official('resnet101', pretrained, filter_size, kwargs)
 
 def resnet152(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNet-152."
-    return _zoo('resnet152', pretrained, filter_size, kwargs)
+    return _official('resnet152', pretrained, filter_size, kwargs)
 
 def resnext50_32x4d(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNeXt-50 32×4d."
-    return _zoo('resnext50_32x4d', pretrained, filter_size, kwargs)
+    return _official('resnext50_32x4d', pretrained, filter_size, kwargs)
 
 def resnext101_32x8d(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased ResNeXt-101 32×8d."
-    return _zoo('resnext101_32x8d', pretrained, filter_size, kwargs)
+    return _official('resnext101_32x8d', pretrained, filter_size, kwargs)
 
 def wide_resnet50_2(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased Wide ResNet-50-2."
-    return _zoo('wide_resnet50_2', pretrained, filter_size, kwargs)
+    return _official('wide_resnet50_2', pretrained, filter_size, kwargs)
 
 def wide_resnet101_2(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased Wide ResNet-101-2."
-    return _zoo('wide_resnet101_2', pretrained, filter_size, kwargs)
+    return _official('wide_resnet101_2', pretrained, filter_size, kwargs)
 
 def densenet121(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased DenseNet-121 (stem max-pool dense + blur, transitions' average pools → blur)."
-    return _zoo('densenet121', pretrained, filter_size, kwargs)
+    return _official('densenet121', pretrained, filter_size, kwargs)
 
 def densenet161(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased DenseNet-161."
-    return _zoo('densenet161', pretrained, filter_size, kwargs)
+    return _official('densenet161', pretrained, filter_size, kwargs)
 
 def densenet169(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased DenseNet-169."
-    return _zoo('densenet169', pretrained, filter_size, kwargs)
+    return _official('densenet169', pretrained, filter_size, kwargs)
 
 def densenet201(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased DenseNet-201."
-    return _zoo('densenet201', pretrained, filter_size, kwargs)
+    return _official('densenet201', pretrained, filter_size, kwargs)
 
 def mobilenet_v2(pretrained=False, filter_size=4, **kwargs):
     "Anti-aliased MobileNetV2 (stride-2 depthwise convs dense + blur; no dropout, as the official model)."
-    return _zoo('mobilenet_v2', pretrained, filter_size, kwargs)
+    return _official('mobilenet_v2', pretrained, filter_size, kwargs)
 
-# %% ../nbs/02_models.ipynb #d21d22a3
-_ARCHS = tuple(_FAMILY)
+# %% ../nbs/02_models.ipynb #fc38790c
+_MODELS: dict[str, Callable] = {}
 
-def list_models() -> list[str]:
-    "Names of the 23 architectures of the official release, in its order; each is a builder here and a name for `get_model`."
-    return list(_ARCHS)
+def register_model(name:str|None=None): # the registry name (default: the function's name)
+    "Decorator registering a builder `fn(*, filt_size=None, weights=None, num_classes=None, **kwargs) -> nn.Module` for `get_model`."
+    def reg(fn:Callable) -> Callable:
+        key = name or fn.__name__
+        if not re.fullmatch(r'[A-Za-z]\w*', key) or re.search(r'_lpf\d+$', key): raise ValueError(f"model name {key!r}: use letters, digits and _, without an _lpf<N> suffix")
+        _MODELS[key] = fn
+        return fn
+    return reg
 
-def _parse_name(name:str, filter_size) -> tuple[str, int]:
-    "Split an `arch` or `arch_lpf<N>` name into the architecture and the filter size."
-    if not isinstance(name, str): raise TypeError(f"model name must be a string, got {type(name).__name__}")
-    m = re.fullmatch(r'(.+)_lpf(\d)', name)
-    arch, size = (m[1], int(m[2])) if m else (name, filter_size)
-    if arch not in _FAMILY:
-        close = difflib.get_close_matches(arch, _ARCHS, n=3)
-        raise ValueError(f"unknown model {name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else '') +
-                         f": choose one of {', '.join(_ARCHS)}, optionally with _lpf<N> for filter size N")
-    if m and filter_size not in (4, size):
-        raise ValueError(f"{name!r} names filter size {size}, but filter_size={filter_size} was also given: give one")
-    return arch, _check_filter_size(size)
+def list_models(pattern:str='*') -> list[str]:
+    "Registered model names matching the shell-style `pattern`, in registration order (the 23 official architectures first)."
+    return [n for n in _MODELS if fnmatch.fnmatchcase(n, pattern)]
 
-def get_model(name:str, # an architecture from `list_models()`, optionally with `_lpf<N>` (filter size N)
-              pretrained=False, # False, True (official weights from the cache folders) or the path of a weight file
-              filter_size:int=4, # taps of the binomial blur, 1..7 (1: the anti-aliased structure without blur)
-              baseline:bool=False, # torchvision's network instead (the paper's baseline)
-              **kwargs) -> nn.Module: # more arguments for the builder, e.g. `num_classes`, `pool_only`
-    "Build the zoo model `name`, or with `baseline=True` the torchvision network the paper compares it with; `small_<arch>` builds `small_net(arch)`."
-    if isinstance(name, str) and name.startswith('small_') and name[6:] in SMALL_NETS:
-        return small_net(name[6:], kwargs.pop('filt_size', 1), kwargs.pop('width', None), kwargs.pop('in_channels', 1), kwargs.pop('num_classes', 10), **kwargs)
-    arch, filter_size = _parse_name(name, filter_size)
-    if not baseline: return globals()[arch](pretrained=pretrained, filter_size=filter_size, **kwargs)
-    if 'weights' in kwargs: raise TypeError("get_model takes `pretrained=` (True, or a weight file), not torchvision's `weights=`")
-    model = getattr(torchvision.models, arch)(weights=None, **kwargs)
-    if pretrained:
-        from aa_repro.weights import load_baseline
-        load_baseline(model, arch, pretrained)
-    return model
+# %% ../nbs/02_models.ipynb #ca79a279
+def _zoo_entry(arch:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
+    "Registry builder of zoo architecture `arch` (filter size 4 by default; `weights='official'`: the release's file)."
+    filt_size = check_filt_size(4 if filt_size is None else filt_size)
+    if weights == 'official': weights = weight_file(arch, filt_size)
+    return _zoo(arch, filt_size, weights, kwargs | ({} if num_classes is None else dict(num_classes=num_classes)))
+
+for _arch in OFFICIAL_ARCHS: register_model(_arch)(functools.partial(_zoo_entry, _arch))
+
+# %% ../nbs/02_models.ipynb #e969b78b
+def _load_file(model:nn.Module, weights, what:str) -> nn.Module:
+    "Load a weight file (not an official entry) into a model built from outside the zoo."
+    if weights is None: return model
+    if isinstance(weights, (str, os.PathLike)) and weights != 'official': return load_weights(model, Path(weights).expanduser(), what=what)
+    raise ValueError(f"weights for {what} must be the path of a weight file, got {weights!r}")
+
+def _torchvision(name:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
+    "torchvision's classifier `name` (the paper's baseline), anti-aliased by `antialias` if `filt_size` > 1; `weights='official'`: `IMAGENET1K_V1`."
+    names = torchvision.models.list_models(module=torchvision.models)
+    if name not in names: raise ValueError(_unknown(f'torchvision:{name}', name, names))
+    model = torchvision.models.get_model(name, weights=None, **kwargs | ({} if num_classes is None else dict(num_classes=num_classes)))
+    if filt_size is not None and check_filt_size(filt_size) > 1: model = antialias(model, filt_size, inplace=True)[0]
+    elif weights is not None: return load_baseline(model, name, True if weights == 'official' else weights)
+    return _load_file(model, weights, f'torchvision:{name} (filter size {filt_size})')
+
+# %% ../nbs/02_models.ipynb #4d4567c8
+def _timm(name:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
+    "timm's model `name` (random initialisation), anti-aliased by `antialias` if `filt_size` > 1."
+    try: import timm
+    except ImportError: raise ValueError(f"timm:{name} needs the timm package: pip install timm") from None
+    if name not in timm.list_models(): raise ValueError(_unknown(f'timm:{name}', name, timm.list_models()))
+    model = timm.create_model(name, pretrained=False, **kwargs | ({} if num_classes is None else dict(num_classes=num_classes)))
+    if filt_size is not None and check_filt_size(filt_size) > 1: model = antialias(model, filt_size, inplace=True)[0]
+    return _load_file(model, weights, f'timm:{name}')
+
+def _function(spec:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
+    "Your builder `package.module:function`, called with `filt_size=` and `num_classes=` (when given) and `kwargs`."
+    mod, fn = spec.split(':', 1)
+    try: make = getattr(importlib.import_module(mod), fn)
+    except (ImportError, AttributeError) as e: raise ValueError(f"cannot load model function {spec!r} ({e}): give 'package.module:function' of an importable module") from None
+    extra = {k: v for k, v in dict(filt_size=filt_size, num_classes=num_classes).items() if v is not None}
+    return _load_file(make(**extra, **kwargs), weights, spec)
+
+# %% ../nbs/02_models.ipynb #44cf044c
+def _unknown(name:str, key:str, known) -> str:
+    "The message for an unknown model name, with the closest known names."
+    close = difflib.get_close_matches(key, list(known), n=3)
+    return (f"unknown model {name!r}" + (f" (did you mean {' or '.join(map(repr, close))}?)" if close else '') +
+            ": use a name of aa_repro.models.list_models() (optionally with _lpf<N>), torchvision:NAME, timm:NAME or package.module:function")
+
+def _resolve(name:str, filt_size:int|None) -> tuple[Callable, int|None]:
+    "The builder that `name` stands for, and the filter size (from an `_lpf<N>` suffix, which must agree with `filt_size`)."
+    if not isinstance(name, str) or not name: raise ValueError(f"model name must be a non-empty string, got {name!r}")
+    prefix, _, rest = name.partition(':')
+    if rest: return {'torchvision': functools.partial(_torchvision, rest), 'timm': functools.partial(_timm, rest)}.get(prefix, functools.partial(_function, name)), filt_size
+    m = re.fullmatch(r'(.+)_lpf(\d+)', name)
+    if m and m[1] in _MODELS:
+        if filt_size is not None and filt_size != int(m[2]): raise ValueError(f"{name!r} names filter size {m[2]}, but filt_size={filt_size} was also given: give one")
+        name, filt_size = m[1], check_filt_size(int(m[2]))
+    if name in _MODELS: return _MODELS[name], filt_size
+    if name in torchvision.models.list_models(module=torchvision.models): return functools.partial(_torchvision, name), filt_size
+    raise ValueError(_unknown(name, name, _MODELS))
+
+# %% ../nbs/02_models.ipynb #fd335730
+def get_model(name:str, # see above: a registered name (optionally `_lpf<N>`), torchvision:NAME, timm:NAME or package.module:function
+              *, filt_size:int|None=None, # taps of the blur, 1..7 (default: the builder's; 4 for the zoo, 1 for baselines)
+              weights:WeightFile|str|Path|None=None, # None, 'official', a `WeightFile` entry, or a weight file
+              num_classes:int|None=None, # outputs of the classifier (default: the builder's)
+              **kwargs) -> nn.Module: # more arguments for the builder, e.g. `pool_only`
+    "The model `name`, built by its registered builder, torchvision, timm or your function; every bad argument is one ValueError."
+    build, filt_size = _resolve(name, filt_size)
+    if filt_size is not None: check_filt_size(filt_size)
+    try: return build(filt_size=filt_size, weights=weights, num_classes=num_classes, **kwargs)
+    except TypeError as e:
+        if 'argument' not in str(e): raise
+        raise ValueError(f"model {name!r}: {str(e).split('(')[-1] if '__init__()' in str(e) else e}; drop that argument or see the builder's signature") from None
+
+# %% ../nbs/02_models.ipynb #e969c778
+def model_from_meta(meta:dict, # a record as `aa_repro.weights.read_meta` returns it: `arch`, `filt_size`, `num_classes` (and `antialias`)
+                    weights:WeightFile|str|Path|None=None) -> nn.Module: # the file to load into the network
+    "The network a weight file's record describes, rebuilt by `get_model` (a baseline then converted by `antialias` if the record says so), with `weights` loaded."
+    if not isinstance(meta, dict) or not isinstance(meta.get('arch'), str): raise ValueError(f"a model record needs an 'arch' name, got {meta!r}")
+    fs, n = meta.get('filt_size') or 1, meta.get('num_classes')
+    if not meta.get('antialias'): return get_model(meta['arch'], filt_size=fs, num_classes=n, weights=weights)
+    model = antialias(get_model(meta['arch'], filt_size=1, num_classes=n), check_filt_size(fs), inplace=True)[0]
+    return _load_file(model, weights, f"{meta['arch']} converted by antialias (filter size {fs})")
 
 # %% ../nbs/02_models.ipynb #fd3657ff
 def _cbr(i:int, o:int) -> list[nn.Module]: return [nn.Conv2d(i, o, 3, padding=1, bias=False), nn.BatchNorm2d(o), nn.ReLU(inplace=True)]
@@ -385,19 +305,28 @@ def small_net(arch:str, # a key of SMALL_NETS: 'vgg', 'resnet' or 'mobilenet_v2'
     build, default = SMALL_NETS[arch]
     model = build(default if width is None else width, in_channels, classes)
     if filt_size == 1: return model
-    from aa_repro.antialias import antialias   # TODO(registry): models/antialias cycle, removed when the official rules move below models
     # the stems do not downsample, so every strided layer is replaced (keep_stem=False)
     return antialias(model, filt_size, inplace=True, keep_stem=False, example_input=torch.zeros(1, in_channels, 28, 28))[0]
+
+def _small_entry(arch:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
+    "Registry builder `small_<arch>`: `small_net(arch)` with `num_classes` outputs, and a weight file if given."
+    model = small_net(arch, check_filt_size(1 if filt_size is None else filt_size), classes=10 if num_classes is None else num_classes, **kwargs)
+    return _load_file(model, weights, f'small_{arch} (filter size {filt_size or 1})')
+
+for _arch in SMALL_NETS: register_model(f'small_{_arch}')(functools.partial(_small_entry, _arch))
 
 # %% ../nbs/02_models.ipynb #0a916163
 _KEYS_DIR = Path(aa_repro.__file__).parent / 'paper' / 'state_dict_keys'
 
-def official_keys(arch:str, filter_size:int=4) -> list[tuple[str, tuple]]:
-    "The official `state_dict` layout of `arch` at `filter_size`: (key, shape) pairs in order; only the `filt` shapes depend on the filter size."
-    arch, filter_size = _parse_name(arch, filter_size)
-    exact = _KEYS_DIR / f'{arch}_filt{filter_size}.json'
+def official_keys(arch:str, filt_size:int|None=None) -> list[tuple[str, tuple]]:
+    "The official `state_dict` layout of zoo `arch` (or `arch_lpf<N>`) at `filt_size` (default 4): (key, shape) pairs in order; only the `filt` shapes depend on the filter size."
+    m = re.fullmatch(r'(.+)_lpf(\d+)', arch)
+    arch, filt_size = (m[1], int(m[2])) if m else (arch, 4 if filt_size is None else filt_size)
+    if arch not in _FAMILY: raise ValueError(_unknown(arch, arch, OFFICIAL_ARCHS))
+    filt_size = check_filt_size(filt_size)
+    exact = _KEYS_DIR / f'{arch}_filt{filt_size}.json'
     pairs = json.loads((exact if exact.exists() else _KEYS_DIR / f'{arch}_filt4.json').read_text())
-    return [(k, tuple(s[:2]) + (filter_size, filter_size) if k.endswith('.filt') else tuple(s)) for k, s in pairs]
+    return [(k, tuple(s[:2]) + (filt_size, filt_size) if k.endswith('.filt') else tuple(s)) for k, s in pairs]
 
 def state_dict_layout(model:nn.Module) -> list[tuple[str, tuple]]:
     "The (key, shape) pairs of `model.state_dict()`, in order."
@@ -406,15 +335,15 @@ def state_dict_layout(model:nn.Module) -> list[tuple[str, tuple]]:
 # %% ../nbs/02_models.ipynb #3620fc75
 def count_macs(model:nn.Module, size:int=224) -> int:
     "Multiply-accumulates of `model` (convolutions and linear layers; blurs as their reference depthwise conv) on one `size`×`size` RGB image, on the meta device."
-    model = copy.deepcopy(model).to('meta') if _device_of(model).type != 'meta' else model
+    model = copy.deepcopy(model).to('meta') if device_of(model).type != 'meta' else model
     with torch.device('meta'), torch.no_grad(), reference_blur(model), FlopCounterMode(display=False) as counter:
         model.eval()(torch.empty(1, 3, size, size))
     return counter.get_total_flops() // 2
 
-def cost(arch:str, filter_size:int=4, size:int=224) -> dict:
+def cost(arch:str, filt_size:int=4, size:int=224) -> dict:
     "Parameters and GMACs of torchvision's `arch` and of the anti-aliased zoo model, and the ratio."
-    with torch.device('meta'): tv, aa = get_model(arch, baseline=True), get_model(arch, filter_size=filter_size)
+    with torch.device('meta'): tv, aa = get_model(f'torchvision:{arch}'), get_model(arch, filt_size=filt_size)
     macs_tv, macs_aa = count_macs(tv, size), count_macs(aa, size)
-    return dict(arch=arch, filter_size=filter_size, params=sum(p.numel() for p in aa.parameters()),
+    return dict(arch=arch, filter_size=filt_size, params=sum(p.numel() for p in aa.parameters()),
                 params_baseline=sum(p.numel() for p in tv.parameters()), gmacs_baseline=round(macs_tv / 1e9, 3),
                 gmacs_antialiased=round(macs_aa / 1e9, 3), ratio=round(macs_aa / macs_tv, 3))

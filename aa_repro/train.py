@@ -6,9 +6,10 @@ Docs: https://aa-repro.github.io/aa_repro/train.html.md"""
 
 # %% ../nbs/06_train.ipynb #10053289
 from __future__ import annotations
-import argparse, contextlib, hashlib, importlib, io, itertools, json, math, os, random, re, shlex, sys, textwrap, time, warnings
-from dataclasses import dataclass, field, fields, asdict
+import contextlib, hashlib, io, itertools, json, math, os, random, sys, textwrap, time, warnings
+from dataclasses import asdict
 from pathlib import Path
+from types import SimpleNamespace
 import numpy as np
 import torch
 import torch.distributed as dist
@@ -16,16 +17,20 @@ import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset, DistributedSampler, Subset
 from tqdm.auto import tqdm
+from .antialias import antialias
+from .data import FashionMNIST, image_folder, stratified_subset, DataError
+from .metrics import accuracy
+from .models import get_model
+from .recipes import SCHEDULES, PRESETS, PAPER_FLAGS, TrainConfig, lr_factor, resolve_config, preset_table
 from .utils import atomic_write, provenance, write_json
 from .weights import check_record, load_weights
 
 # %% auto #0
-__all__ = ['SCHEDULES', 'PRESETS', 'PAPER_FLAGS', 'RESUMABLE', 'set_seed', 'train_epoch', 'lr_factor', 'fit', 'TrainConfig',
-           'resolve_config', 'preset_table', 'build_model', 'init_model', 'make_datasets', 'check_model', 'EpochItems',
-           'EpochSampler', 'CheckpointError', 'save_checkpoint', 'load_checkpoint', 'checkpoints', 'latest_checkpoint',
-           'prune_checkpoints', 'rng_state', 'set_rng_state', 'dist_env', 'pick_device', 'init_distributed',
-           'weights_sha256', 'train', 'load_trained', 'add_train_arguments', 'train_from_args', 'main', 'read_log',
-           'plot_log', 'paper_command', 'train_speed', 'compare_train_speed']
+__all__ = ['RESUMABLE', 'set_seed', 'train_epoch', 'fit', 'run_model_name', 'build_model', 'init_model', 'make_datasets',
+           'check_model', 'EpochItems', 'EpochSampler', 'CheckpointError', 'save_checkpoint', 'load_checkpoint',
+           'checkpoints', 'latest_checkpoint', 'prune_checkpoints', 'rng_state', 'set_rng_state', 'dist_env',
+           'pick_device', 'init_distributed', 'weights_sha256', 'check_data', 'model_meta', 'train', 'load_trained',
+           'read_log', 'plot_log', 'paper_command', 'train_speed', 'compare_train_speed']
 
 # %% ../nbs/06_train.ipynb #6d9d46ff
 def set_seed(seed:int):
@@ -99,26 +104,6 @@ def train_epoch(model:nn.Module, loader, opt:torch.optim.Optimizer,
     k = max(t['n'], 1)
     return dict(loss=t['loss_sum'] / k, top1=100 * t['correct'] / k, images=t['n'], seconds=t['seconds'], img_per_s=t['n'] / t['seconds'])
 
-# %% ../nbs/06_train.ipynb #bafe91ad
-SCHEDULES = ('step', 'cosine', 'cosine_iter', 'constant')
-
-def lr_factor(step:int, # optimizer steps taken so far (0 for the first step)
-              steps_per_epoch:int, epochs:int,
-              schedule:str='step', # one of SCHEDULES
-              lr_step:int=30, # 'step': epochs between decays
-              lr_gamma:float=0.1, # 'step': decay factor
-              warmup_epochs:float=0, # linear warm-up from ~0 to the base rate over this many epochs
-             ) -> float:
-    "Multiplier of the base learning rate for the optimizer step after `step` steps."
-    if schedule not in SCHEDULES: raise ValueError(f"schedule must be one of {', '.join(SCHEDULES)}, got {schedule!r}")
-    e = step / steps_per_epoch
-    if schedule == 'step': f = lr_gamma ** (int(e) // lr_step)
-    elif schedule == 'cosine': f = 0.5 * (1 + math.cos(math.pi * (int(e) + 1) / epochs))
-    elif schedule == 'cosine_iter': f = 0.5 * (1 + math.cos(math.pi * step / (epochs * steps_per_epoch)))
-    else: f = 1.
-    if warmup_epochs > 0 and e < warmup_epochs: f *= (step + 1) / (warmup_epochs * steps_per_epoch)
-    return f
-
 # %% ../nbs/06_train.ipynb #2111499d
 def fit(model:nn.Module, loader, epochs:int,
         lr:float=0.05, momentum:float=0.9, weight_decay:float=5e-4,
@@ -138,140 +123,27 @@ def fit(model:nn.Module, loader, epochs:int,
         history.append(dict(epoch=ep + 1, lr=opt.param_groups[0]['lr'], **row))
     return history
 
-# %% ../nbs/06_train.ipynb #449d2b27
-def _f(default, help:str, choices=None):
-    return field(default=default, metadata=dict(help=help, choices=choices))
-
-@dataclass
-class TrainConfig:
-    "Everything that defines a training run; presets fill it in, and every field can be overridden."
-    preset: str = _f('', 'name of the preset this configuration started from')
-    arch: str = _f('resnet50', "architecture: a torchvision / aa_repro.models name (or an official '<arch>_lpf<N>' name), or 'package.module:function'")
-    filter_size: int = _f(4, 'blur filter taps of the anti-aliased model; 1 is the baseline (the torchvision network)')
-    init: str|None = _f(None, "None: random initialisation; 'pretrained': torchvision's baseline weights; or a PATH to a baseline checkpoint. "
-                               "With filter_size > 1 the baseline is converted with aa_repro.antialias.antialias() and fine-tuned")
-    data: str|None = _f(None, "'fashion-mnist', or the root of an ImageFolder tree with train/ and val/ (ImageNet)")
-    image_size: int = _f(224, 'side of the square training crop (Fashion-MNIST: 28, or 32 = zero-padded)')
-    subset: int|None = _f(None, 'train on a class-stratified random subset of this many images')
-    val_subset: int|None = _f(None, 'validate on a class-stratified subset of this many images')
-    num_classes: int|None = _f(None, 'outputs of the model (default: the number of classes in the data; a mismatch is an error)')
-    epochs: int = _f(90, 'passes over the training data')
-    batch_size: int = _f(256, 'global batch of one optimizer step, over all processes and accumulation steps')
-    accum: int = _f(1, 'micro-batches per optimizer step on each process (gradient accumulation; the loss is averaged)')
-    lr: float = _f(0.1, 'learning rate at the reference batch lr_batch')
-    lr_batch: int = _f(256, 'reference batch of lr: the rate used is lr * batch_size / lr_batch')
-    schedule: str = _f('step', "learning-rate schedule: 'step', 'cosine' (per epoch, as the official code), 'cosine_iter' (per step) or 'constant'", SCHEDULES)
-    lr_step: int = _f(30, "epochs between decays ('step')")
-    lr_gamma: float = _f(0.1, "decay factor ('step')")
-    warmup_epochs: float = _f(0., 'linear learning-rate warm-up over this many epochs')
-    momentum: float = _f(0.9, 'SGD momentum')
-    weight_decay: float = _f(1e-4, 'SGD weight decay (applied to every parameter, as in the paper)')
-    precision: str = _f('auto', "'auto' (bf16 on a GPU that has it, else fp32), 'fp32', 'bf16', or 'fp16' (with a gradient scaler)", ('auto', 'fp32', 'bf16', 'fp16'))
-    channels_last: bool|None = _f(None, 'channels-last memory format (default: on CUDA)')
-    compile: bool = _f(False, 'torch.compile the model')
-    workers: int|None = _f(None, 'data-loading processes per GPU/process (default: 0 for Fashion-MNIST, else up to 8)')
-    seed: int = _f(0, 'seed of initialisation, data order, augmentation and subsets')
-    device: str|None = _f(None, "'cpu' or 'cuda' (default: CUDA when available; each process takes the GPU of its local rank)")
-    out: str|None = _f(None, 'run folder for config, checkpoints, logs and the final model (default: runs/<arch>_lpf<filter_size>)')
-    ckpt_every: int = _f(0, 'also checkpoint every this many optimizer steps (0: only at the end of every epoch)')
-    keep: int = _f(2, 'checkpoints to keep (at least 2, so that a damaged newest one has a predecessor)')
-    val: bool = _f(True, 'validate after every epoch')
-    log_every: int = _f(20, 'optimizer steps between progress-bar updates')
-    tensorboard: bool = _f(False, 'also write TensorBoard scalars (needs the tensorboard package)')
-    progress: bool = _f(True, 'progress bars')
-    verbose: bool = _f(True, 'print the configuration and one line per epoch')
-
-# %% ../nbs/06_train.ipynb #4e5fc42d
-PRESETS = {
-    'fashion':     dict(arch='resnet18', data='fashion-mnist', image_size=32, subset=4000, val_subset=1000, epochs=2,
-                        batch_size=128, lr=0.05, lr_batch=128, schedule='cosine_iter', weight_decay=5e-4),
-    'alexnet':     dict(arch='alexnet', lr=0.01),
-    'vgg16':       dict(arch='vgg16', lr=0.02, weight_decay=5e-5, accum=2),
-    'vgg16_bn':    dict(arch='vgg16_bn', lr=0.1, weight_decay=5e-5, accum=2),
-    'resnet18':    dict(arch='resnet18'),
-    'resnet34':    dict(arch='resnet34'),
-    'resnet50':    dict(arch='resnet50'),
-    'resnet101':   dict(arch='resnet101'),
-    'densenet121': dict(arch='densenet121'),
-    'mobilenet_v2': dict(arch='mobilenet_v2', epochs=150, lr=0.05, schedule='cosine', weight_decay=4e-5),
-    'resnet50_finetune': dict(arch='resnet50', init='pretrained', epochs=60, lr=0.01),
-}
-"Named training recipes: the fields each one sets on top of `TrainConfig`'s defaults (the official main.py defaults)."
-
-PAPER_FLAGS = {
-    'fashion': ('', 'CPU-sized default (not in the paper)', 0),
-    'alexnet': ('--lr .01 --gpu 0', 'one GPU: data loading limits AlexNet on several', 1),
-    'vgg16': ('--lr .01 -b 128 -ba 2', 'un-averaged accumulation: lr 0.02 and wd 5e-5 here', 8),
-    'vgg16_bn': ('--lr .05 -b 128 -ba 2', 'un-averaged accumulation: lr 0.1 and wd 5e-5 here', 8),
-    'resnet18': ('', 'main.py defaults', 8), 'resnet34': ('', 'main.py defaults', 8),
-    'resnet50': ('', 'main.py defaults', 8), 'resnet101': ('', 'main.py defaults', 8),
-    'densenet121': ('', 'main.py defaults (the 2019 README used -b 128 -ba 2)', 8),
-    'mobilenet_v2': ('--lr .05 --cos_lr --wd 4e-5 -ep 150', 'the tonylins/pytorch-mobilenet-v2 recipe; cosine stepped per epoch', 8),
-    'resnet50_finetune': ('--lr .01 -ep 60 --finetune', 'from the torchvision baseline through antialias()', 8),
-}
-"Preset -> (the official command's flags beyond the defaults, a note, GPUs the paper-scale command uses)."
-
-# %% ../nbs/06_train.ipynb #dde5a502
-def resolve_config(preset:str='fashion', # a key of PRESETS
-                   **overrides) -> TrainConfig:
-    "The `TrainConfig` of `preset` with `overrides` applied, checked."
-    if preset not in PRESETS: raise ValueError(f"unknown preset {preset!r}; presets: {', '.join(PRESETS)}")
-    names = [f.name for f in fields(TrainConfig) if f.name != 'preset']
-    for k in overrides:
-        if k not in names: raise ValueError(f"unknown setting {k!r}; settings: {', '.join(names)}")
-    cfg = TrainConfig(**{**PRESETS[preset], **overrides, 'preset': preset})
-    if m := re.fullmatch(r'(\w+)_lpf(\d)', cfg.arch): cfg.arch, cfg.filter_size = m[1], int(m[2])     # the official '<arch>_lpf<N>' names
-    for f in fields(cfg):
-        if f.metadata.get('choices') and getattr(cfg, f.name) not in f.metadata['choices']:
-            raise ValueError(f"{f.name} must be one of {', '.join(f.metadata['choices'])}, got {getattr(cfg, f.name)!r}")
-    for k in ('epochs', 'batch_size', 'accum', 'lr_batch', 'lr_step', 'image_size', 'log_every'):
-        if not isinstance(getattr(cfg, k), int) or getattr(cfg, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(cfg, k)!r}")
-    if cfg.keep < 2: raise ValueError(f"keep must be >= 2 (a damaged newest checkpoint needs a predecessor), got {cfg.keep}")
-    if not 1 <= cfg.filter_size <= 7: raise ValueError(f"filter_size must be 1..7, got {cfg.filter_size}")
-    if cfg.lr <= 0: raise ValueError(f"lr must be > 0, got {cfg.lr}")
-    if cfg.device not in (None, 'cpu', 'cuda'): raise ValueError(f"device must be 'cpu' or 'cuda', got {cfg.device!r}")
-    if cfg.out is None: cfg.out = str(Path('runs') / (cfg.arch.replace(':', '.').split('.')[-1] + (f'_lpf{cfg.filter_size}' if cfg.filter_size > 1 else '')))
-    return cfg
-
-# %% ../nbs/06_train.ipynb #7f839197
-def preset_table() -> list[dict]:
-    "One row per preset: the fields that define its recipe, the learning rate at its batch, and the official command's flags."
-    rows = []
-    for name in PRESETS:
-        c = resolve_config(name)
-        flags, note, _ = PAPER_FLAGS[name]
-        rows.append(dict(preset=name, arch=c.arch, filter=c.filter_size, init=c.init or '', data=c.data or 'ImageNet', epochs=c.epochs,
-                         batch=c.batch_size, accum=c.accum, lr=round(c.lr * c.batch_size / c.lr_batch, 6), schedule=c.schedule,
-                         wd=c.weight_decay, official_flags=flags, note=note))
-    return rows
-
 # %% ../nbs/06_train.ipynb #5110540c
-def _torchvision(arch:str, num_classes:int, pretrained:bool=False) -> nn.Module:
-    import torchvision
-    names = torchvision.models.list_models(module=torchvision.models)
-    if arch not in names: raise ValueError(f"unknown architecture {arch!r}: use a torchvision classification model ({', '.join(n for n in names if n.startswith(('resnet', 'vgg', 'dense', 'mobilenet_v2', 'alex')))}, ...) or 'package.module:function'")
-    if not pretrained: return torchvision.models.get_model(arch, num_classes=num_classes)
-    if num_classes != 1000: raise ValueError(f"torchvision's pretrained {arch} has 1000 classes, but the data has {num_classes}")
-    try: return torchvision.models.get_model(arch, weights='DEFAULT')
-    except Exception as e: raise ValueError(f"could not load torchvision's pretrained {arch} weights ({type(e).__name__}: {str(e).splitlines()[0]}); download them once where there is internet, or pass --init PATH") from None
+def run_model_name(arch:str, # a registry name (optionally _lpf<N>), torchvision:NAME, timm:NAME, package.module:function or a torchvision name
+                   filt_size:int=1, # 1: the baseline; 2..7: anti-aliased
+                   init:str|None=None) -> tuple[str, bool]: # a run's `init`: its network is a baseline converted by `antialias`
+    "The `get_model` name of a run's network, and whether it is then converted by `antialias` (a baseline fine-tuned anti-aliased)."
+    plain = ':' not in arch and not arch.startswith('small_')
+    base = f'torchvision:{arch}' if plain and (filt_size == 1 or init is not None) else arch
+    return base, init is not None and filt_size > 1 and not base.startswith('torchvision:')
 
-def build_model(arch:str, # torchvision / aa_repro.models name, or 'package.module:function'
-                filter_size:int=1, # 1: the baseline; 2..7: anti-aliased with this blur filter
+def build_model(arch:str, # see `run_model_name`
+                filter_size:int=1, # 1: the baseline (torchvision's network for a zoo name); 2..7: anti-aliased with this blur filter
                 num_classes:int=1000,
-                pretrained:bool=False, # torchvision baseline weights (baseline only; see `init_model` for fine-tuning)
+                pretrained:bool=False, # torchvision's IMAGENET1K_V1 baseline weights from the weights folders (baseline only; see `init_model`)
                ) -> tuple[nn.Module, str]: # the network, and where it came from
-    "Build a baseline or anti-aliased classifier by name."
-    if ':' in arch:
-        mod, fn = arch.split(':', 1)
-        try: make = getattr(importlib.import_module(mod), fn)
-        except (ImportError, AttributeError) as e: raise ValueError(f"cannot load model function {arch!r}: {e}") from None
-        return make(num_classes=num_classes, filter_size=filter_size), arch
-    if filter_size == 1: return _torchvision(arch, num_classes, pretrained), 'torchvision'
-    from aa_repro.models import get_model, list_models
-    if arch in list_models():
-        return get_model(arch, pretrained=pretrained, filter_size=filter_size, num_classes=num_classes), 'aa_repro.models'
-    from aa_repro.antialias import antialias
-    return antialias(_torchvision(arch, num_classes), filt_size=filter_size)[0], 'torchvision + aa_repro.antialias'
+    "Build a baseline or anti-aliased classifier by name, through `aa_repro.models.get_model`."
+    name, _ = run_model_name(arch, filter_size)
+    if pretrained and num_classes != 1000: raise ValueError(f"torchvision's pretrained {arch} has 1000 classes, but the data has {num_classes}")
+    model = get_model(name, filt_size=filter_size, num_classes=num_classes, weights='official' if pretrained else None)
+    if ':' in arch: return model, arch
+    if name.startswith('torchvision:'): return model, 'torchvision' + (' + aa_repro.antialias' if filter_size > 1 else '')
+    return model, 'aa_repro.models'
 
 # %% ../nbs/06_train.ipynb #d603d650
 def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
@@ -281,13 +153,11 @@ def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
     if cfg.init != 'pretrained': load_weights(base, cfg.init, what=f"the {cfg.arch} baseline of --init"); source += f' + weights {cfg.init}'
     else: source += ' pretrained'
     if cfg.filter_size == 1: return base, source
-    from aa_repro.antialias import antialias
     return antialias(base, filt_size=cfg.filter_size)[0], source + f' -> antialias(filter_size={cfg.filter_size})'
 
 # %% ../nbs/06_train.ipynb #83ddcda4
 def make_datasets(cfg:TrainConfig) -> tuple[Dataset, Dataset|None, list[str], bool]:
     "Training and validation sets of a run, their class names, and whether training items are randomly augmented."
-    from aa_repro.data import FashionMNIST, image_folder, stratified_subset, DataError
     if cfg.data is None: raise ValueError(f"preset {cfg.preset} trains on ImageNet: pass --data /path/to/imagenet (a folder with train/ and val/, one subfolder per class)")
     if cfg.data in ('fashion-mnist', 'fashion'):
         train = FashionMNIST('train', size=cfg.image_size, channels=3, subset=cfg.subset, seed=cfg.seed)
@@ -437,18 +307,19 @@ def _resume_config(saved:dict, preset:str|None, overrides:dict) -> TrainConfig:
         elif v != getattr(cfg, k): raise ValueError(f"{k}={v!r} differs from the checkpoint's {getattr(cfg, k)!r}; only {', '.join(RESUMABLE)} may change on resume (or start a new --out folder)")
     return cfg
 
-# %% ../nbs/06_train.ipynb #f2f00b25
-def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume, the checkpoint's)
-          resume:bool|str=False, # True: continue from the newest good checkpoint in the run folder (start fresh if there is none); or a checkpoint PATH
-          dry_run:bool=False, # resolve, print and return the configuration, train nothing
-          command:str|None=None, # the command line to record in provenance (default: this process's)
-          **overrides) -> dict: # any TrainConfig field
-    "Train a model from a preset and overrides, in one process or under torchrun; returns the history, configuration and output paths."
-    env = dist_env(); rank0 = env['rank'] == 0
-    log = print if rank0 else (lambda *a, **k: None)
+# %% ../nbs/06_train.ipynb #46412ef7
+def check_data(cfg:TrainConfig):
+    "A clear error, before anything else, if `cfg.data` is missing or not a folder (Fashion-MNIST excepted)."
+    if cfg.data is None: raise ValueError(f"preset {cfg.preset} trains on ImageNet: pass --data /path/to/imagenet (a folder with train/ and val/, one subfolder per class)")
+    if cfg.data in ('fashion-mnist', 'fashion'): return
+    root = Path(cfg.data).expanduser()
+    if not root.is_dir(): raise FileNotFoundError(f"--data {cfg.data}: folder not found; give a folder with train/ and val/ (one subfolder per class), or fashion-mnist")
+
+def _start(preset, resume, dry_run:bool, overrides:dict, log) -> tuple[TrainConfig, Path, Path|None, dict|None]:
+    "The run's configuration and folder, and the checkpoint to resume from with its state; the data is checked first."
     cfg = resolve_config(preset or 'fashion', **overrides)
-    out = Path(cfg.out)
-    ckpt_path, state = None, None
+    if not dry_run: check_data(cfg)
+    out, ckpt_path, state = Path(cfg.out), None, None
     if resume:
         if resume is True: ckpt_path, state = latest_checkpoint(out, log)
         else: ckpt_path, state = Path(resume), load_checkpoint(resume)
@@ -459,24 +330,23 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
             if resume is not True: out = Path(cfg.out)
     elif checkpoints(out) and not dry_run:
         raise ValueError(f"{out} already holds checkpoints of a run: pass --resume to continue it, or choose another --out")
+    return cfg, out, ckpt_path, state
 
+def _derive(cfg:TrainConfig, env:dict) -> tuple[torch.device, dict]:
+    "This process's device, and what the configuration resolves to on it: world size, micro-batch, effective rate, precision, memory format."
     if cfg.tensorboard:                  # every process, before anything is written
-        try: from torch.utils.tensorboard import SummaryWriter
+        try: import torch.utils.tensorboard
         except ImportError: raise ValueError("--tensorboard needs the tensorboard package: pip install tensorboard") from None
-    device = pick_device(cfg, env['local_rank'])
-    world = env['world_size']
+    device, world = pick_device(cfg, env['local_rank']), env['world_size']
     if cfg.batch_size % (world * cfg.accum):
         raise ValueError(f"batch_size {cfg.batch_size} is not divisible by {world} process(es) x {cfg.accum} accumulation step(s)")
-    micro = cfg.batch_size // (world * cfg.accum)
-    precision = _resolve_precision(cfg.precision, device)
-    channels_last = device.type == 'cuda' if cfg.channels_last is None else cfg.channels_last
-    derived = dict(world_size=world, micro_batch=micro, lr_effective=cfg.lr * cfg.batch_size / cfg.lr_batch, device_type=device.type,
-                   precision_used=precision, channels_last_used=channels_last)
-    if dry_run:
-        if rank0 and cfg.verbose: _print_config(cfg, derived, f"{out/'config.json'} when it runs (dry run)")
-        return dict(config=asdict(cfg), derived=derived)
+    return device, dict(world_size=world, micro_batch=cfg.batch_size // (world * cfg.accum), lr_effective=cfg.lr * cfg.batch_size / cfg.lr_batch,
+                        device_type=device.type, precision_used=_resolve_precision(cfg.precision, device),
+                        channels_last_used=device.type == 'cuda' if cfg.channels_last is None else cfg.channels_last)
 
-    # data and model, checked before anything else happens
+# %% ../nbs/06_train.ipynb #d8a5fd77
+def _data_and_model(cfg:TrainConfig, derived:dict, log) -> SimpleNamespace:
+    "Data sets and network, checked against each other before any process group, GPU or file is touched."
     train_ds, val_ds, classes, augment = make_datasets(cfg)
     num_classes = cfg.num_classes or len(classes)
     if len(train_ds) < cfg.batch_size: raise ValueError(f"{len(train_ds)} training images are fewer than one batch of {cfg.batch_size}; lower --batch-size")
@@ -488,105 +358,162 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
         if 'ignored' in str(w.message): log(f"warning: {w.message}")
     input_shape = check_model(model, train_ds, len(classes), f"{cfg.arch} (filter_size={cfg.filter_size})")
     workers = cfg.workers if cfg.workers is not None else (0 if not augment else min(8, max(1, (os.cpu_count() or 1) // int(os.environ.get('LOCAL_WORLD_SIZE', 1)))))
+    derived |= dict(model_source=source, input_shape=list(input_shape), classes=num_classes, train_images=len(train_ds),
+                    val_images=len(val_ds) if val_ds is not None else 0)
+    return SimpleNamespace(train_ds=train_ds, val_ds=val_ds, classes=classes, augment=augment, num_classes=num_classes, model=model, workers=workers)
 
+def _loaders(r:SimpleNamespace, d:SimpleNamespace):
+    "The run's sampler, training and validation loaders, and optimizer steps per epoch, on `r`."
+    cfg, micro, world, pin = r.cfg, r.derived['micro_batch'], r.env['world_size'], r.device.type == 'cuda'
+    r.sampler = EpochSampler(d.train_ds, world, r.env['rank'], cfg.seed)
+    r.loader = DataLoader(EpochItems(d.train_ds, cfg.seed if d.augment else None), batch_size=micro, sampler=r.sampler, drop_last=True,
+                          num_workers=d.workers, pin_memory=pin, persistent_workers=d.workers > 0, prefetch_factor=4 if d.workers else None,
+                          generator=torch.Generator().manual_seed(cfg.seed))
+    r.steps_per_epoch = (r.sampler.num_samples // micro) // cfg.accum
+    r.val_loader = None
+    if d.val_ds is not None:
+        shard = Subset(d.val_ds, range(r.env['rank'], len(d.val_ds), world))
+        r.val_loader = DataLoader(shard, batch_size=2 * micro, num_workers=d.workers, pin_memory=pin, persistent_workers=d.workers > 0)
+    r.derived |= dict(steps_per_epoch=r.steps_per_epoch, workers_used=d.workers)
+
+def _optimizers(r:SimpleNamespace):
+    "SGD, the per-step schedule, the gradient scaler and the autocast dtype of the run, on `r`."
+    cfg, spe = r.cfg, r.steps_per_epoch
+    r.opt = torch.optim.SGD(r.raw.parameters(), lr=r.derived['lr_effective'], momentum=cfg.momentum, weight_decay=cfg.weight_decay)
+    r.sched = torch.optim.lr_scheduler.LambdaLR(r.opt, lambda s: lr_factor(s, spe, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs))
+    precision = r.derived['precision_used']
+    r.scaler = torch.amp.GradScaler(r.device.type, enabled=precision == 'fp16')
+    r.amp_dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
+
+# %% ../nbs/06_train.ipynb #d24fdca5
+def _restore(r:SimpleNamespace, state:dict|None, ckpt_path):
+    "Model, optimizer, schedule, scaler, history and random states from a checkpoint's `state` (nothing for a new run)."
+    r.history, r.start_epoch, r.meter = [], 0, None
+    if state is None: return
+    r.raw.load_state_dict(state['model']); r.opt.load_state_dict(state['optimizer']); r.sched.load_state_dict(state['scheduler'])
+    if state['scaler']: r.scaler.load_state_dict(state['scaler'])
+    r.history, r.start_epoch = state['history'], state['epoch']
+    if state['meter']['step']: r.meter = state['meter'] if r.rank0 else dict(state['meter'], loss_sum=0., correct=0, n=0, seconds=0.)
+    if len(state['rng']) == r.world: set_rng_state(state['rng'][r.env['rank']])
+    else:
+        r.log(f"note: the checkpoint was written by {len(state['rng'])} process(es), this run has {r.world}: random states are reseeded")
+        set_seed(r.cfg.seed + 1000 * state['step'] + r.env['rank'])
+    r.log(f"aa_repro.train: resuming from {ckpt_path} (epoch {r.start_epoch + 1}, step {state['meter']['step']} of {r.steps_per_epoch})")
+
+def _checkpoint(r:SimpleNamespace, epoch:int, meter:dict, step:int):
+    "Every process's random state gathered; rank 0 writes the checkpoint and prunes old ones."
+    rng = [None] * r.world
+    if r.world > 1: dist.all_gather_object(rng, rng_state())
+    else: rng = [rng_state()]
+    if r.rank0:
+        save_checkpoint(r.out/f'ckpt-{step:09d}.pt', dict(
+            model=r.raw.state_dict(), optimizer=r.opt.state_dict(), scheduler=r.sched.state_dict(), scaler=r.scaler.state_dict(),
+            rng=rng, epoch=epoch, step=step, meter=meter, history=r.history, config=asdict(r.cfg)))
+        prune_checkpoints(r.out, r.cfg.keep)
+
+# %% ../nbs/06_train.ipynb #e3b637ba
+def _validate(r:SimpleNamespace) -> float:
+    "Top-1 (%) of rank 0's model on the validation set, each process on its share, sums added across processes."
+    with torch.autocast(r.device.type, dtype=r.amp_dtype, enabled=r.amp_dtype is not None):
+        acc = accuracy(r.raw, r.val_loader, topk=(1,), device=r.device, progress=False) if len(r.val_loader.dataset) else dict(top1=0, n=0)
+    v = torch.tensor([acc['top1'] * acc['n'] / 100, acc['n']], dtype=torch.float64, device=r.device)
+    if r.world > 1: dist.all_reduce(v)
+    return 100 * v[0].item() / max(v[1].item(), 1)
+
+def _log_epoch(r:SimpleNamespace, row:dict):
+    "Rank 0 appends the epoch's row to log.jsonl (fsynced), TensorBoard and the console."
+    if not r.rank0: return
+    with open(r.out/'log.jsonl', 'a') as f: f.write(json.dumps(row) + '\n'); f.flush(); os.fsync(f.fileno())
+    if r.tb is not None:
+        for k in ('loss', 'top1', 'val_top1', 'lr', 'img_per_s'):
+            if k in row: r.tb.add_scalar(k, row[k], row['epoch'])
+    if r.cfg.verbose:
+        val = f"  val {row['val_top1']:.2f}%" if 'val_top1' in row else ''
+        print(f"epoch {row['epoch']}/{r.cfg.epochs}  lr {row['lr']:.4g}  loss {row['loss']:.4f}  top1 {row['top1']:.2f}%{val}  {row['img_per_s']:.0f} img/s  {row['seconds']:.1f} s", flush=True)
+
+def _epoch(r:SimpleNamespace, epoch:int):
+    "One epoch: train (from where an interrupted one stopped), share rank 0's buffers, validate, log, checkpoint."
+    cfg, spe = r.cfg, r.steps_per_epoch
+    r.sampler.set_epoch(epoch)
+    done = r.meter['step'] if r.meter else 0
+    r.sampler.skip = done * r.derived['micro_batch'] * cfg.accum
+    lr_now = r.derived['lr_effective'] * lr_factor(epoch * spe, spe, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs)
+    def on_step(step, totals):
+        if cfg.ckpt_every and step < spe and (epoch * spe + step) % cfg.ckpt_every == 0: _checkpoint(r, epoch, totals(reduce=True), epoch * spe + step)
+    row = train_epoch(r.model, r.loader, r.opt, r.sched, r.device, cfg.progress and r.rank0, f'epoch {epoch + 1}/{cfg.epochs}',
+                      scaler=r.scaler, amp_dtype=r.amp_dtype, accum=cfg.accum, channels_last=r.derived['channels_last_used'],
+                      steps=spe - done, meter=r.meter, on_step=on_step, log_every=cfg.log_every)
+    r.meter = None
+    if r.world > 1:       # rank 0's buffers (BatchNorm statistics) on every process, as DDP does before each forward pass
+        for b in r.raw.buffers(): dist.broadcast(b, 0)
+    row = dict(epoch=epoch + 1, lr=lr_now, **row, step=(epoch + 1) * spe)
+    if r.val_loader is not None: row['val_top1'] = _validate(r)
+    r.history.append(row)
+    _log_epoch(r, row)
+    _checkpoint(r, epoch + 1, dict(step=0, loss_sum=0., correct=0, n=0, seconds=0.), (epoch + 1) * spe)
+
+# %% ../nbs/06_train.ipynb #19652d0b
+def model_meta(cfg:TrainConfig, num_classes:int, classes:list|None=None) -> dict:
+    "What a run's final model is, as `aa_repro.weights.read_meta` returns it: a registry name, filter size and classes that rebuild it by `get_model`."
+    name, converted = run_model_name(cfg.arch, cfg.filter_size, cfg.init)
+    return dict(arch=name, filt_size=cfg.filter_size, num_classes=num_classes, antialias=converted, classes=classes)
+
+def _finish(r:SimpleNamespace, d:SimpleNamespace) -> dict:
+    "Fingerprint every process's weights; rank 0 writes final.pt (describing itself) and summary.json and says where they are."
+    sha, shas = weights_sha256(r.raw), [None] * r.world
+    if r.world > 1: dist.all_gather_object(shas, sha)
+    else: shas = [sha]
+    cfg, out = r.cfg, r.out
+    summary = dict(history=r.history, config=asdict(cfg), derived=r.derived, out=str(out), final=str(out/'final.pt'),
+                   weights_sha256=shas, ranks_agree=len(set(shas)) == 1)
+    if r.rank0:
+        if not summary['ranks_agree']: print(f"warning: the {r.world} processes ended with different weights: {shas}")
+        prov = json.loads(json.dumps(provenance(r.command, seeds=[cfg.seed], device=r.device), default=str))
+        save_checkpoint(out/'final.pt', dict(state_dict={k: v.cpu() for k, v in r.raw.state_dict().items()}, arch=cfg.arch,
+                                             filter_size=cfg.filter_size, init=cfg.init, num_classes=d.num_classes, classes=d.classes,
+                                             aa_repro=model_meta(cfg, d.num_classes, d.classes), config=asdict(cfg), history=r.history, provenance=prov))
+        write_json(out/'summary.json', summary | dict(provenance=prov))
+        if r.tb is not None: r.tb.close()
+        if cfg.verbose: print(f"aa_repro.train: final model in {out/'final.pt'} (evaluate it with: aa-repro eval --weights {out/'final.pt'} --data DIR)", flush=True)
+    return summary
+
+# %% ../nbs/06_train.ipynb #0f599022
+def _begin(r:SimpleNamespace):
+    "Rank 0 writes config.json and the log so far; TensorBoard opens."
+    if r.rank0:
+        prov = json.loads(json.dumps(provenance(r.command, seeds=[r.cfg.seed], device=r.device), default=str))
+        write_json(r.out/'config.json', dict(config=asdict(r.cfg), derived=r.derived, provenance=prov))
+        if r.cfg.verbose: _print_config(r.cfg, r.derived, r.out/'config.json')
+        atomic_write(r.out/'log.jsonl', ''.join(json.dumps(row) + '\n' for row in r.history))
+    if r.cfg.tensorboard and r.rank0:
+        from torch.utils.tensorboard import SummaryWriter     # optional; checked present by `_derive`
+        r.tb = SummaryWriter(str(r.out/'tensorboard'))
+    else: r.tb = None
+
+def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume, the checkpoint's)
+          resume:bool|str=False, # True: continue from the newest good checkpoint in the run folder (start fresh if there is none); or a checkpoint PATH
+          dry_run:bool=False, # resolve, print and return the configuration, train nothing
+          command:str|None=None, # the command line to record in provenance (default: this process's)
+          **overrides) -> dict: # any TrainConfig field
+    "Train a model from a preset and overrides, in one process or under torchrun; returns the history, configuration and output paths."
+    env = dist_env(); rank0 = env['rank'] == 0
+    log = print if rank0 else (lambda *a, **k: None)
+    cfg, out, ckpt_path, state = _start(preset, resume, dry_run, overrides, log)
+    device, derived = _derive(cfg, env)
+    if dry_run:
+        if rank0 and cfg.verbose: _print_config(cfg, derived, f"{out/'config.json'} when it runs (dry run)")
+        return dict(config=asdict(cfg), derived=derived)
+    d = _data_and_model(cfg, derived, log)            # everything checked before any process group, GPU or file is touched
+    r = SimpleNamespace(cfg=cfg, out=out, env=env, rank0=rank0, world=env['world_size'], log=log, device=device, derived=derived, command=command)
     own_group = init_distributed(device)
     try:
         if device.type == 'cuda': torch.backends.cudnn.benchmark = True
-        raw = model.to(device, memory_format=torch.channels_last if channels_last else torch.preserve_format)
-        model = nn.parallel.DistributedDataParallel(raw, device_ids=[device] if device.type == 'cuda' else None) if world > 1 else raw
-        if cfg.compile: model = torch.compile(model)
-        sampler = EpochSampler(train_ds, world, env['rank'], cfg.seed)
-        pin = device.type == 'cuda'
-        loader = DataLoader(EpochItems(train_ds, cfg.seed if augment else None), batch_size=micro, sampler=sampler, drop_last=True,
-                            num_workers=workers, pin_memory=pin, persistent_workers=workers > 0, prefetch_factor=4 if workers else None,
-                            generator=torch.Generator().manual_seed(cfg.seed))
-        steps_per_epoch = (sampler.num_samples // micro) // cfg.accum
-        val_loader = None
-        if val_ds is not None:
-            shard = Subset(val_ds, range(env['rank'], len(val_ds), world))
-            val_loader = DataLoader(shard, batch_size=2 * micro, num_workers=workers, pin_memory=pin, persistent_workers=workers > 0)
-        lr = derived['lr_effective']
-        opt = torch.optim.SGD(raw.parameters(), lr=lr, momentum=cfg.momentum, weight_decay=cfg.weight_decay)
-        sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, steps_per_epoch, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs))
-        scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
-        amp_dtype = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
-        derived |= dict(model_source=source, input_shape=list(input_shape), classes=num_classes, train_images=len(train_ds),
-                        val_images=len(val_ds) if val_ds is not None else 0, steps_per_epoch=steps_per_epoch, workers_used=workers)
-
-        history, start_epoch, meter = [], 0, None
-        if state is not None:
-            raw.load_state_dict(state['model']); opt.load_state_dict(state['optimizer']); sched.load_state_dict(state['scheduler'])
-            if state['scaler']: scaler.load_state_dict(state['scaler'])
-            history, start_epoch = state['history'], state['epoch']
-            if state['meter']['step']: meter = state['meter'] if rank0 else dict(state['meter'], loss_sum=0., correct=0, n=0, seconds=0.)
-            if len(state['rng']) == world: set_rng_state(state['rng'][env['rank']])
-            else: log(f"note: the checkpoint was written by {len(state['rng'])} process(es), this run has {world}: random states are reseeded"); set_seed(cfg.seed + 1000 * state['step'] + env['rank'])
-            log(f"aa_repro.train: resuming from {ckpt_path} (epoch {start_epoch + 1}, step {state['meter']['step']} of {steps_per_epoch})")
-        if rank0:
-            prov = json.loads(json.dumps(provenance(command, seeds=[cfg.seed], device=device), default=str))
-            write_json(out/'config.json', dict(config=asdict(cfg), derived=derived, provenance=prov))
-            if cfg.verbose: _print_config(cfg, derived, out/'config.json')
-            atomic_write(out/'log.jsonl', ''.join(json.dumps(r) + '\n' for r in history))
-        tb = SummaryWriter(str(out/'tensorboard')) if cfg.tensorboard and rank0 else None
-
-        def checkpoint(epoch:int, meter:dict, step:int):
-            rng = [None] * world
-            if world > 1: dist.all_gather_object(rng, rng_state())
-            else: rng = [rng_state()]
-            if rank0:
-                save_checkpoint(out/f'ckpt-{step:09d}.pt', dict(
-                    model=raw.state_dict(), optimizer=opt.state_dict(), scheduler=sched.state_dict(), scaler=scaler.state_dict(),
-                    rng=rng, epoch=epoch, step=step, meter=meter, history=history, config=asdict(cfg)))
-                prune_checkpoints(out, cfg.keep)
-
-        for epoch in range(start_epoch, cfg.epochs):
-            sampler.set_epoch(epoch)
-            done = meter['step'] if meter else 0
-            sampler.skip = done * micro * cfg.accum
-            lr_now = lr * lr_factor(epoch * steps_per_epoch, steps_per_epoch, cfg.epochs, cfg.schedule, cfg.lr_step, cfg.lr_gamma, cfg.warmup_epochs)
-            def on_step(step, totals, epoch=epoch):
-                if cfg.ckpt_every and step < steps_per_epoch and (epoch * steps_per_epoch + step) % cfg.ckpt_every == 0:
-                    checkpoint(epoch, totals(reduce=True), epoch * steps_per_epoch + step)
-            row = train_epoch(model, loader, opt, sched, device, cfg.progress and rank0, f'epoch {epoch + 1}/{cfg.epochs}',
-                              scaler=scaler, amp_dtype=amp_dtype, accum=cfg.accum, channels_last=channels_last,
-                              steps=steps_per_epoch - done, meter=meter, on_step=on_step, log_every=cfg.log_every)
-            meter = None
-            if world > 1:       # rank 0's buffers (BatchNorm statistics) on every process, as DDP does before each forward pass
-                for b in raw.buffers(): dist.broadcast(b, 0)
-            row = dict(epoch=epoch + 1, lr=lr_now, **row, step=(epoch + 1) * steps_per_epoch)
-            if val_loader is not None:
-                from aa_repro.metrics import accuracy
-                with torch.autocast(device.type, dtype=amp_dtype, enabled=amp_dtype is not None):
-                    acc = accuracy(raw, val_loader, topk=(1,), device=device, progress=False) if len(val_loader.dataset) else dict(top1=0, n=0)
-                v = torch.tensor([acc['top1'] * acc['n'] / 100, acc['n']], dtype=torch.float64, device=device)
-                if world > 1: dist.all_reduce(v)
-                row['val_top1'] = 100 * v[0].item() / max(v[1].item(), 1)
-            history.append(row)
-            if rank0:
-                with open(out/'log.jsonl', 'a') as f: f.write(json.dumps(row) + '\n'); f.flush(); os.fsync(f.fileno())
-                if tb is not None:
-                    for k in ('loss', 'top1', 'val_top1', 'lr', 'img_per_s'):
-                        if k in row: tb.add_scalar(k, row[k], epoch + 1)
-                if cfg.verbose:
-                    val = f"  val {row['val_top1']:.2f}%" if 'val_top1' in row else ''
-                    print(f"epoch {epoch + 1}/{cfg.epochs}  lr {lr_now:.4g}  loss {row['loss']:.4f}  top1 {row['top1']:.2f}%{val}  {row['img_per_s']:.0f} img/s  {row['seconds']:.1f} s", flush=True)
-            checkpoint(epoch + 1, dict(step=0, loss_sum=0., correct=0, n=0, seconds=0.), (epoch + 1) * steps_per_epoch)
-
-        sha = weights_sha256(raw)
-        shas = [None] * world
-        if world > 1: dist.all_gather_object(shas, sha)
-        else: shas = [sha]
-        summary = dict(history=history, config=asdict(cfg), derived=derived, out=str(out), final=str(out/'final.pt'),
-                       weights_sha256=shas, ranks_agree=len(set(shas)) == 1)
-        if rank0:
-            if not summary['ranks_agree']: print(f"warning: the {world} processes ended with different weights: {shas}")
-            prov = json.loads(json.dumps(provenance(command, seeds=[cfg.seed], device=device), default=str))
-            save_checkpoint(out/'final.pt', dict(state_dict={k: v.cpu() for k, v in raw.state_dict().items()}, arch=cfg.arch,
-                                                 filter_size=cfg.filter_size, init=cfg.init, num_classes=num_classes, classes=classes,
-                                                 config=asdict(cfg), history=history, provenance=prov))
-            write_json(out/'summary.json', summary | dict(provenance=prov))
-            if tb is not None: tb.close()
-        return summary
+        r.raw = d.model.to(device, memory_format=torch.channels_last if derived['channels_last_used'] else torch.preserve_format)
+        r.model = nn.parallel.DistributedDataParallel(r.raw, device_ids=[device] if device.type == 'cuda' else None) if r.world > 1 else r.raw
+        if cfg.compile: r.model = torch.compile(r.model)
+        _loaders(r, d); _optimizers(r); _restore(r, state, ckpt_path); _begin(r)
+        for epoch in range(r.start_epoch, cfg.epochs): _epoch(r, epoch)
+        return _finish(r, d)
     finally:
         if own_group: dist.destroy_process_group()
 
@@ -596,53 +523,9 @@ def load_trained(path:str|Path) -> nn.Module:
     saved = load_checkpoint(path)
     fs, n = saved['filter_size'], saved['num_classes']
     if saved.get('init') is None or fs == 1: model, _ = build_model(saved['arch'], fs, n)
-    else:
-        from aa_repro.antialias import antialias
-        model = antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
+    else: model = antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
     model.load_state_dict(saved['state_dict'])
     return model.eval()
-
-# %% ../nbs/06_train.ipynb #46847d8e
-def _opt(conv):
-    def parse(s): return None if s.lower() == 'none' else conv(s)
-    parse.__name__ = conv.__name__
-    return parse
-
-def add_train_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
-    "Add `--preset`, `--resume`, `--dry-run` and one flag per `TrainConfig` field to `p`."
-    p.add_argument('--preset', choices=list(PRESETS), default=argparse.SUPPRESS, help="the paper's recipe to start from (default: fashion)")
-    p.add_argument('--resume', nargs='?', const=True, default=False, metavar='CHECKPOINT',
-                   help='continue the run in --out from its newest good checkpoint (or from CHECKPOINT); starts fresh if there is none')
-    p.add_argument('--dry-run', action='store_true', help='print the resolved configuration and exit')
-    for f in fields(TrainConfig):
-        if f.name == 'preset': continue
-        flag, t, h = '--' + f.name.replace('_', '-'), str(f.type).replace(' ', ''), f.metadata['help']
-        if t.startswith('bool'): p.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=h)
-        else:
-            conv = {'int': int, 'float': float, 'str': str}[t.split('|')[0]]
-            p.add_argument(flag, type=_opt(conv) if 'None' in t else conv, choices=f.metadata['choices'], default=argparse.SUPPRESS,
-                           metavar=f.name.upper() if not f.metadata['choices'] else None, help=h)
-    return p
-
-def train_from_args(args:argparse.Namespace, command:str|None=None) -> dict:
-    "Call `train` with the settings given in `args` (parsed by a parser from `add_train_arguments`)."
-    overrides = {f.name: getattr(args, f.name) for f in fields(TrainConfig) if f.name != 'preset' and hasattr(args, f.name)}
-    return train(getattr(args, 'preset', None), resume=args.resume, dry_run=args.dry_run, command=command, **overrides)
-
-def main(argv:list[str]|None=None) -> int:
-    "Entry point of `python -m aa_repro.train` (the command torchrun launches)."
-    argv = sys.argv[1:] if argv is None else list(argv)
-    p = add_train_arguments(argparse.ArgumentParser(prog='python -m aa_repro.train', description="Train a baseline or anti-aliased CNN with the paper's recipes; run under torchrun for several GPUs or nodes."))
-    args = p.parse_args(argv)
-    env = dist_env()
-    try: train_from_args(args, command=f"python -m aa_repro.train {shlex.join(argv)}" + (f"  (torchrun, {env['world_size']} processes)" if env['world_size'] > 1 else ''))
-    except (ValueError, FileNotFoundError) as e:
-        if env['rank'] == 0: print(f"{p.prog}: error: {e}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        if env['rank'] == 0: print(f"{p.prog}: interrupted; rerun with --resume to continue", file=sys.stderr)
-        return 130
-    return 0
 
 # %% ../nbs/06_train.ipynb #01d8fd95
 def read_log(path:str|Path) -> list[dict]:
@@ -720,6 +603,6 @@ def compare_train_speed(archs=('resnet18', 'resnet50', 'mobilenet_v2'), filter_s
     return rows
 
 # %% ../nbs/06_train.ipynb #cb1c86da
-if __name__ == '__main__' and '__file__' in globals():     # python -m aa_repro.train (what torchrun launches)
-    from aa_repro.train import main as _main   # the module's own copy, so that worker processes can pickle its classes
-    sys.exit(_main())
+if __name__ == '__main__' and '__file__' in globals():     # python -m aa_repro.train (what torchrun launches): the CLI's `train`
+    from aa_repro.cli import main as _main     # imports aa_repro.train itself, so that worker processes can pickle its classes
+    sys.exit(_main(['train', *sys.argv[1:]], prog='python -m aa_repro.train'))

@@ -6,20 +6,26 @@ Docs: https://aa-repro.github.io/aa_repro/weights.html.md"""
 
 # %% ../nbs/04_weights.ipynb #107153c9
 from __future__ import annotations
-import csv, hashlib, io, os, re
+import csv, hashlib, io, json, os, re
 from dataclasses import dataclass
 from pathlib import Path
 import torch
+import torchvision
 from torch import nn
+from safetensors import safe_open
+from safetensors.torch import load_file, save
 import aa_repro
+from .data import IMAGENET_MEAN, IMAGENET_STD
 from .utils import atomic_write, read_csv
 
 # %% auto #0
-__all__ = ['WeightFile', 'official_weights', 'weight_file', 'weights_dirs', 'find_file', 'sha256', 'check_hash', 'check_record',
-           'read_state_dict', 'load_weights', 'load_pretrained', 'baseline_file', 'load_baseline', 'save_weights']
+__all__ = ['IMAGENET_EVAL', 'WeightFile', 'official_weights', 'weight_file', 'weights_dirs', 'find_file', 'sha256', 'check_hash',
+           'check_record', 'read_state_dict', 'load_weights', 'load_pretrained', 'baseline_file', 'load_baseline',
+           'save_weights', 'read_meta']
 
 # %% ../nbs/04_weights.ipynb #89546364
 _PAPER = Path(aa_repro.__file__).parent / 'paper'
+IMAGENET_EVAL = dict(resize=256, crop=224, mean=IMAGENET_MEAN, std=IMAGENET_STD)   # the release's evaluation: resize, centre crop, normalise
 
 @dataclass(frozen=True)
 class WeightFile:
@@ -32,6 +38,15 @@ class WeightFile:
     url: str              # where the release published it (unreachable since 2024)
     top1: float|None = None         # ImageNet top-1 (%) reported by the release
     consistency: float|None = None  # shift consistency (%) reported by the release
+
+    @property
+    def metrics(self) -> dict: return dict(top1=self.top1, consistency=self.consistency)       # what the release reports
+    @property
+    def transforms(self) -> dict: return dict(IMAGENET_EVAL)                                   # the evaluation preprocessing it expects
+    @property
+    def meta(self) -> dict: return dict(arch=self.arch, filt_size=self.filter_size, num_classes=1000)
+    def locate(self) -> Path: return find_file(self.file)                                      # in `weights_dirs()`, or FileNotFoundError
+    def verify(self, path:str|Path) -> Path: check_hash(path, self.sha256_prefix); return Path(path)   # ValueError if the hash differs
 
 def _reported(arch:str, filter_size:int, finetuned:bool, results:list[dict]) -> tuple:
     "(top1, consistency) that official_results.csv reports for this file, or (None, None)."
@@ -120,9 +135,7 @@ def read_state_dict(path:str|Path) -> dict[str, torch.Tensor]:
     "The state dict stored in `path` (.pth/.pt/.tar: torch, weights only; .safetensors), unwrapped from `{'state_dict': ...}` or `{'model': ...}` and from `module.`/`_orig_mod.` prefixes."
     path = Path(path)
     try:
-        if path.suffix == '.safetensors':
-            from safetensors.torch import load_file
-            sd = load_file(str(path))
+        if path.suffix == '.safetensors': sd = load_file(str(path))
         else: sd = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
         raise ValueError(f"could not read weight file {path} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
@@ -164,23 +177,26 @@ def load_weights(model:nn.Module, # the model to load into, in place
     return model
 
 # %% ../nbs/04_weights.ipynb #9ad5d2b1
-def load_pretrained(model:nn.Module, arch:str, filter_size:int=4, pretrained:bool|str|Path=True, finetuned:bool=True) -> nn.Module:
-    "Load the official weights of `arch` at `filter_size` (`pretrained=True`) or the file `pretrained` into zoo `model`, verified and strictly."
-    what = f"{arch} (filter size {filter_size})"
-    if pretrained is True:
-        w = weight_file(arch, filter_size, finetuned)
-        return load_weights(model, find_file(w.file), w.sha256_prefix, what)
-    if not isinstance(pretrained, (str, os.PathLike)):
-        raise TypeError(f"pretrained must be False, True or the path of a weight file, got {pretrained!r}")
+def _in_folders(pretrained:str|Path) -> Path:
+    "`pretrained` as given, or a bare file name looked up in the weights folders."
     path = Path(pretrained).expanduser()
-    if not path.is_file() and path.parent == Path('.'):    # a bare file name: look for it where pretrained=True looks
-        try: path = find_file(path.name)
-        except FileNotFoundError: raise FileNotFoundError(f"weight file {pretrained} not found in the current folder, nor in the weights folders: "
-                                                          + ' and '.join(f'{d} ({why})' for d, why in weights_dirs())) from None
+    if path.is_file() or path.parent != Path('.'): return path
+    try: return find_file(path.name)
+    except FileNotFoundError: raise FileNotFoundError(f"weight file {pretrained} not found in the current folder, nor in the weights folders: "
+                                                      + ' and '.join(f'{d} ({why})' for d, why in weights_dirs())) from None
+
+def load_pretrained(model:nn.Module, # the zoo model to load into
+                    weights:WeightFile|str|Path, # a registry entry, or a weight file (a bare name is also looked for in the weights folders)
+                    arch:str, filt_size:int=4) -> nn.Module: # what `model` is, to check an official file's name against
+    "Load `weights` into zoo `model` strictly: an entry is found on disk and verified by its hash; a file with an official name must be for `arch` at `filt_size`."
+    what = f"{arch} (filter size {filt_size})"
+    if isinstance(weights, WeightFile): return load_weights(model, weights.locate(), weights.sha256_prefix, what)
+    if not isinstance(weights, (str, os.PathLike)): raise ValueError(f"weights must be a WeightFile or the path of a weight file, got {weights!r}")
+    path = _in_folders(weights)
     official = next((w for w in official_weights() if path.name in (w.file, w.file + '.tar')), None)
-    if official and (official.arch, official.filter_size) != (arch, filter_size):
+    if official and (official.arch, official.filter_size) != (arch, filt_size):
         raise ValueError(f"{path.name} holds the official {official.arch} at filter size {official.filter_size}, not {what}: "
-                         f"use aa_repro.models.{official.arch}(pretrained=..., filter_size={official.filter_size})")
+                         f"use get_model('{official.arch}_lpf{official.filter_size}', weights=...)")
     return load_weights(model, path, official.sha256_prefix if official else None, what)
 
 # %% ../nbs/04_weights.ipynb #8a0cd640
@@ -188,12 +204,11 @@ _OLD_DENSENET_KEY = re.compile(r'^(.*denselayer\d+\.(?:norm|relu|conv))\.((?:[12
 
 def baseline_file(arch:str) -> str:
     "File name of torchvision's `IMAGENET1K_V1` weights of `arch`, the paper's baseline."
-    import torchvision
     return Path(torchvision.models.get_model_weights(arch)['IMAGENET1K_V1'].url).name
 
 def load_baseline(model:nn.Module, arch:str, pretrained:bool|str|Path=True) -> nn.Module:
     "Load torchvision's `IMAGENET1K_V1` weights of `arch` (`pretrained=True`: from the weights folders; or a path) into torchvision `model`."
-    path = find_file(baseline_file(arch)) if pretrained is True else Path(pretrained).expanduser()
+    path = find_file(baseline_file(arch)) if pretrained is True else _in_folders(pretrained)
     if not path.is_file(): raise FileNotFoundError(f"weight file {path} not found")
     check_hash(path)
     sd = read_state_dict(path)
@@ -204,21 +219,43 @@ def load_baseline(model:nn.Module, arch:str, pretrained:bool|str|Path=True) -> n
     return model
 
 # %% ../nbs/04_weights.ipynb #45f4f9ac
+_META = 'aa_repro'     # the metadata key (safetensors) / dict key (.pth) of what a file says about itself
+
 def save_weights(model:nn.Module|dict, # a model, or a state dict
                  path:str|Path, # .safetensors, or .pth/.pt (saved as `{'state_dict': ...}`)
                  hash_name:bool=True, # add `-<sha256 prefix>` to the name, torch hub style
-                 legacy_format:bool=False) -> Path: # .pth in the legacy non-zip format, like the official files
-    "Save `model`'s state dict to `path` (safetensors or the official `.pth` layout); returns the path written, with its hash in the name."
+                 legacy_format:bool=False, # .pth in the legacy non-zip format, like the official files
+                 meta:dict|None=None) -> Path: # what the file holds, e.g. dict(arch='resnet18', filt_size=4, num_classes=10); see `read_meta`
+    "Save `model`'s state dict to `path` (safetensors or the official `.pth` layout), with `meta` if given; returns the path written, with its hash in the name."
     path = Path(path).expanduser()
     sd = model.state_dict() if isinstance(model, nn.Module) else model
     sd = {k: v.detach().cpu().contiguous() for k, v in sd.items()}
-    if path.suffix == '.safetensors':
-        from safetensors.torch import save
-        data = save(sd)
+    if path.suffix == '.safetensors': data = save(sd, metadata={_META: json.dumps(meta)} if meta else None)
     elif path.suffix in ('.pth', '.pt', '.tar'):
-        buf = io.BytesIO(); torch.save({'state_dict': sd}, buf, _use_new_zipfile_serialization=not legacy_format); data = buf.getvalue()
+        buf = io.BytesIO(); torch.save({'state_dict': sd} | ({_META: dict(meta)} if meta else {}), buf, _use_new_zipfile_serialization=not legacy_format); data = buf.getvalue()
     else: raise ValueError(f"weight files are .safetensors, .pth, .pt or .tar, got {path.name!r}")
     if hash_name:
         stem = _HASH_IN_NAME.sub('.', path.name, count=1).split('.')[0] if _HASH_IN_NAME.search(path.name) else path.stem
         path = path.with_name(f"{stem}-{hashlib.sha256(data).hexdigest()[:8]}{path.suffix}")
     return atomic_write(path, data)
+
+# %% ../nbs/04_weights.ipynb #a4e8afca
+def _torch_meta(path:Path) -> dict|None:
+    try: obj = torch.load(path, map_location='cpu', weights_only=True)
+    except Exception as e: raise ValueError(f"could not read weight file {path} ({type(e).__name__}); is it complete, and a PyTorch or safetensors weight file?") from None
+    if not isinstance(obj, dict): return None
+    if isinstance(obj.get(_META), dict): return obj[_META]
+    if {'arch', 'filter_size', 'num_classes'} <= set(obj): return dict(arch=obj['arch'], filt_size=obj['filter_size'], num_classes=obj['num_classes'])  # older final.pt
+    return None
+
+def read_meta(path:str|Path) -> dict|None:
+    "What weight file `path` says it holds (`arch`, `filt_size`, `num_classes`, ...): its own record, or its registry entry's; None if it says nothing."
+    official = next((w for w in official_weights() if Path(path).name in (w.file, w.file + '.tar')), None)
+    if official is not None: return official.meta
+    path = _in_folders(path)
+    if not path.is_file(): raise FileNotFoundError(f"weight file {path} not found")
+    if path.suffix != '.safetensors': return _torch_meta(path)
+    try:
+        with safe_open(str(path), 'pt') as f: md = f.metadata() or {}
+    except Exception as e: raise ValueError(f"could not read weight file {path} ({type(e).__name__}); is it complete, and a safetensors file?") from None
+    return json.loads(md[_META]) if _META in md else None
