@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/utils.html.md"""
 
 # %% ../nbs/04b_utils.ipynb #b932f647
 from __future__ import annotations
-import csv, functools, importlib.metadata, io, json, math, os, platform, re, subprocess, sys, tempfile, time
+import contextlib, csv, functools, importlib.metadata, io, json, math, os, platform, re, subprocess, sys, tempfile, time, warnings
 from datetime import datetime, timezone
 from pathlib import Path
 import torch
@@ -15,7 +15,7 @@ from tqdm import tqdm
 # %% auto #0
 __all__ = ['CPU_FLAGS', 'KEY_PACKAGES', 'git_commit', 'cpu_model', 'device_description', 'cpu_flags', 'torch_build',
            'package_versions', 'DirtyCheckoutError', 'clean_commit', 'provenance', 'atomic_write', 'write_json',
-           'read_json', 'write_csv', 'read_csv', 'results_dir', 'Progress', 'track']
+           'read_json', 'write_csv', 'read_csv', 'results_dir', 'Progress', 'track', 'collect_warnings', 'jpeg']
 
 # %% ../nbs/04b_utils.ipynb #d5cf4a5d
 def git_commit(path:str|Path='.') -> str:
@@ -230,3 +230,30 @@ def track(iterable=None, # what to iterate over (None: update the returned objec
     file = file or sys.stderr
     if disable or _watched(file): return tqdm(iterable, desc=desc, total=total, disable=disable, leave=leave, file=file)
     return Progress(iterable, desc, total, every, file)
+
+# %% ../nbs/04b_utils.ipynb #1bfbbc53
+@contextlib.contextmanager
+def collect_warnings(match:str=r'too small to reflect-pad', # regular expression of the warnings to collect
+                     summary:str='{n} layers got maps smaller than their filter: replicate padding used', # the line; {n}: how many
+                     file=None): # where the line goes (default: stderr)
+    "Collect the warnings that match `match` into one `summary` line (also usable as a decorator); other warnings pass through."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.filterwarnings('always', message=f'.*{match}')   # count every layer, not the first of each message
+        yield
+    n = 0
+    for w in caught:
+        if re.search(match, str(w.message)): n += 1
+        else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    if n: print(summary.format(n=n), file=file or sys.stderr, flush=True)
+
+# %% ../nbs/04b_utils.ipynb #c3b653c4
+def jpeg(fig, # a matplotlib figure
+         dpi:int=100, # resolution of the stored image
+         quality:int=80): # JPEG quality, 1..95
+    "Render `fig` as a JPEG `IPython.display.Image` (small in a saved notebook) and close the figure."
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format='jpeg', dpi=dpi, pil_kwargs=dict(quality=quality, optimize=True))
+    plt.close(fig)
+    return Image(data=buf.getvalue(), format='jpeg')
