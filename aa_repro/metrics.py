@@ -85,11 +85,14 @@ def _agreement(model:nn.Module, loader, pair, passes:int, device, progress:bool,
     if passes < 1: raise ValueError(f"passes must be >= 1, got {passes}")
     model.eval(); device = model_device(model, device)
     agree, n = 0, 0
-    for p in range(passes):
-        for x, _y in track(loader, f'{desc}, pass {p + 1}/{passes}' if passes > 1 else desc, disable=not progress, every=0):
+    bar = track(desc=f'{desc} ({passes} passes)' if passes > 1 else desc, total=passes * len(loader) if hasattr(loader, '__len__') else None,
+                disable=not progress, every=0)
+    for _ in range(passes):
+        for x, _y in loader:
             a, b = pair(x.to(device))
             pred = model(torch.cat([a, b])).argmax(1)
-            agree += (pred[:len(a)] == pred[len(a):]).sum().item(); n += len(a)
+            agree += (pred[:len(a)] == pred[len(a):]).sum().item(); n += len(a); bar.update()
+    bar.close()
     if n == 0: raise ValueError(f"{desc}: the loader yielded no images")
     return {'consistency': 100 * agree / n, 'n': n}
 
