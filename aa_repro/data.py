@@ -19,7 +19,7 @@ from .utils import atomic_write
 __all__ = ['FASHION_DEFAULT_DIR', 'DATA_ENV', 'FASHION_HINT', 'IDX_IMAGES', 'IDX_LABELS', 'FASHION_CLASSES', 'FASHION_FILES',
            'IMAGENET_MEAN', 'IMAGENET_STD', 'SAMPLE_PHOTOS', 'PHOTO_CROPS', 'DataError', 'DataMissingError',
            'fashion_mnist_dir', 'read_idx', 'load_fashion_mnist', 'stratified_subset', 'FashionMNIST', 'show_images',
-           'imagenet_transforms', 'image_folder', 'sample_photo_folder', 'data_loader']
+           'imagenet_transforms', 'image_folder', 'sample_photo', 'sample_photo_folder', 'data_loader']
 
 # %% ../nbs/04a_data.ipynb #122eff19
 FASHION_DEFAULT_DIR = Path('/usr/share/datasets/fashion-mnist')
@@ -194,7 +194,8 @@ PHOTO_CROPS = {'train': {'top_left': (0, 0), 'top_right': (0, 1), 'bottom_left':
                'val': {'centre': (.5, .5)}}
 "Per split: crop name -> (vertical, horizontal) position of a square crop of 80% of the photo's short side (0: top/left, 1: bottom/right); each crop is also stored mirrored."
 
-def _sample_photo(name:str):
+def sample_photo(name:str): # a `skimage.data` function name, e.g. `SAMPLE_PHOTOS['cat']`
+    "One of scikit-image's bundled photographs as an RGB PIL image; one clear error line without scikit-image."
     from PIL import Image
     try: from skimage import data as skdata
     except ImportError: raise ImportError("sample photos need scikit-image: pip install 'aa_repro[photos]'") from None
@@ -212,7 +213,7 @@ def sample_photo_folder(dest:str|Path, # folder to hold `train/<class>/*.png` an
     from PIL import Image, ImageOps
     dest = Path(dest).expanduser()
     for cls, name in SAMPLE_PHOTOS.items():
-        photo = _sample_photo(name)
+        photo = sample_photo(name)
         side = int(0.8 * min(photo.size))
         for split, crops in PHOTO_CROPS.items():
             for crop_name, (v, h) in crops.items():

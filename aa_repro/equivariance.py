@@ -9,8 +9,8 @@ from __future__ import annotations
 import math
 import torch
 from torch import nn
-from tqdm.auto import tqdm
-from .metrics import _device, roll_images, fourier_shift
+from .metrics import model_device, roll_images, fourier_shift
+from .utils import collect_warnings, track
 
 # %% auto #0
 __all__ = ['POINTWISE', 'block_outputs', 'equivariance', 'plot_equivariance']
@@ -60,6 +60,7 @@ def _distance(a:torch.Tensor, b:torch.Tensor, kind:str) -> torch.Tensor:
     return torch.where((na == 0) & (nb == 0), torch.zeros_like(d), d.clamp_min(0))
 
 @torch.inference_mode()
+@collect_warnings()
 def equivariance(model:nn.Module, # any network; its blocks are probed with forward hooks
                  loader, # iterable of (images, labels) batches; labels are ignored
                  layers=None, # names from `model.named_modules()`, a dict name -> module, or None: `block_outputs(model)`
@@ -73,12 +74,12 @@ def equivariance(model:nn.Module, # any network; its blocks are probed with forw
     if distance not in ('cosine', 'l2'): raise ValueError(f"distance must be 'cosine' or 'l2', got {distance!r}")
     if fractional not in ('fourier', 'skip'): raise ValueError(f"fractional must be 'fourier' or 'skip', got {fractional!r}")
     if shifts < 1 or step < 1: raise ValueError(f"shifts and step must be >= 1, got shifts={shifts}, step={step}")
-    model.eval(); device = _device(model, device)
+    model.eval(); device = model_device(model, device)
     mods, grid, feats = _layers(model, layers), list(range(0, shifts, step)), {}
     hooks = [m.register_forward_hook(lambda mod, inp, out, name=name: feats.__setitem__(name, out)) for name, m in mods.items()]
     sums, info, n = {}, {}, 0
     try:
-        for x, _y in tqdm(loader, desc='equivariance', disable=not progress, leave=False):
+        for x, _y in track(loader, 'equivariance', disable=not progress, every=0):
             if max_images is not None: x = x[:max_images - n]
             if len(x) == 0: break
             x = x.to(device); H, W = x.shape[-2:]

@@ -10,29 +10,31 @@ import math
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
+from .utils import collect_warnings, track
 
 # %% auto #0
-__all__ = ['SUBPIXEL_METHODS', 'accuracy', 'random_crop_pairs', 'consistency', 'crop_images', 'roll_images', 'fourier_shift',
-           'bilinear_shift', 'circular_consistency', 'subpixel_consistency', 'diagonal_shift', 'plot_diagonal_shift',
-           'worst_case_accuracy', 'plot_shift_grid']
+__all__ = ['PAPER_CROP', 'PAPER_SHIFTS', 'SUBPIXEL_METHODS', 'model_device', 'accuracy', 'protocol_shifts', 'random_crop_pairs',
+           'consistency', 'crop_images', 'roll_images', 'fourier_shift', 'bilinear_shift', 'circular_consistency',
+           'subpixel_consistency', 'diagonal_shift', 'plot_diagonal_shift', 'worst_case_accuracy', 'plot_shift_grid']
 
 # %% ../nbs/05_metrics.ipynb #a913b0d9
-def _device(model:nn.Module, device=None) -> torch.device:
+def model_device(model:nn.Module, device=None) -> torch.device:
+    "`device` if given, else the device of the model's first parameter (CPU for a model without parameters)."
     if device is not None: return torch.device(device)
     p = next(iter(model.parameters()), None)
     return p.device if p is not None else torch.device('cpu')
 
 @torch.inference_mode()
+@collect_warnings()
 def accuracy(model:nn.Module, # any classifier returning logits (N, classes)
              loader, # iterable of (images, labels) batches
              topk=(1, 5), # which top-k accuracies to report
              device=None, # default: the model's device
              progress:bool=True) -> dict: # {'top1': %, 'top5': %, 'n': images}
     "Top-k accuracy (in %) of `model` over `loader`."
-    model.eval(); device = _device(model, device)
+    model.eval(); device = model_device(model, device)
     hits, n = torch.zeros(len(topk)), 0
-    for x, y in tqdm(loader, desc='accuracy', disable=not progress, leave=False):
+    for x, y in track(loader, 'accuracy', disable=not progress, every=0):
         logits = model(x.to(device))
         k = min(max(topk), logits.shape[1])
         top = logits.topk(k, dim=1).indices.cpu()
@@ -41,6 +43,20 @@ def accuracy(model:nn.Module, # any classifier returning logits (N, classes)
         n += len(y)
     if n == 0: raise ValueError("accuracy: the loader yielded no images")
     return {f'top{t}': 100 * h.item() / n for t, h in zip(topk, hits)} | {'n': n}
+
+# %% ../nbs/05_metrics.ipynb #e4d248e7
+PAPER_CROP, PAPER_SHIFTS = 224, 32
+"The paper's protocol: 224×224 crops at offsets range(32) per axis."
+
+def protocol_shifts(crop:int, # the model's input size
+                    room:int|None=None, # offsets per axis that the images allow (side - crop + 1); checked if given
+                   ) -> int:
+    "Offsets per axis that cover the same fraction of the side as the paper's 32 of 224: `max(1, round(crop * 32 / 224))`."
+    s = max(1, round(crop * PAPER_SHIFTS / PAPER_CROP))
+    if room is not None and room < s:
+        raise ValueError(f"the images leave room for {room} offset(s) per axis around a {crop}px crop, but the paper's protocol scaled to "
+                         f"this crop uses {s} (offsets 0..{s - 1}): give images of at least {crop + s - 1}px (or more padding), or choose the offsets yourself")
+    return s
 
 # %% ../nbs/05_metrics.ipynb #8e58554b
 def _gather(x:torch.Tensor, rows:torch.Tensor, cols:torch.Tensor) -> torch.Tensor:
@@ -63,32 +79,36 @@ def random_crop_pairs(x:torch.Tensor, # (N, C, H, W) batch
     return _gather(x.repeat(2, 1, 1, 1), off[:, :1] + idx, off[:, 1:] + idx), off
 
 @torch.inference_mode()
+@collect_warnings()
 def _agreement(model:nn.Module, loader, pair, passes:int, device, progress:bool, desc:str) -> dict:
     "Percentage of images whose two versions `pair(x) -> (a, b)` get the same top-1 class; both go through one forward pass."
     if passes < 1: raise ValueError(f"passes must be >= 1, got {passes}")
-    model.eval(); device = _device(model, device)
+    model.eval(); device = model_device(model, device)
     agree, n = 0, 0
+    bar = track(desc=f'{desc} ({passes} passes)' if passes > 1 else desc, total=passes * len(loader) if hasattr(loader, '__len__') else None,
+                disable=not progress, every=0)
     for _ in range(passes):
-        for x, _y in tqdm(loader, desc=desc, disable=not progress, leave=False):
+        for x, _y in loader:
             a, b = pair(x.to(device))
             pred = model(torch.cat([a, b])).argmax(1)
-            agree += (pred[:len(a)] == pred[len(a):]).sum().item(); n += len(a)
+            agree += (pred[:len(a)] == pred[len(a):]).sum().item(); n += len(a); bar.update()
+    bar.close()
     if n == 0: raise ValueError(f"{desc}: the loader yielded no images")
     return {'consistency': 100 * agree / n, 'n': n}
 
 def consistency(model:nn.Module, # any classifier returning logits
                 loader, # iterable of (images, labels) batches; labels are ignored
                 crop:int, # the model's input size (224 for ImageNet, 28 for Fashion-MNIST)
-                shifts:int|None=None, # offsets from range(shifts) per axis; default: every offset that fits
+                shifts:int|None=None, # offsets from range(shifts) per axis; default: `protocol_shifts(crop)` (32 at 224, 4 at 28)
                 pad:int=0, # zero-pad each image by this many pixels first (small-image protocol)
-                passes:int=1, # passes over the data (the official evaluation uses 5)
+                passes:int=5, # passes over the data (5, as the official evaluation)
                 seed:int=0, # seeds the offsets
                 device=None, progress:bool=True) -> dict: # {'consistency': %, 'n': pairs}
-    "Percentage of images whose top-1 class is the same for two randomly shifted crops."
+    "Percentage of images whose top-1 class is the same for two randomly shifted crops; by default the paper's protocol scaled to `crop`."
     g = torch.Generator().manual_seed(seed)
     def pair(x):
         x = F.pad(x, [pad] * 4) if pad else x
-        crops, _ = random_crop_pairs(x, crop, shifts or min(x.shape[-2:]) - crop + 1, g)
+        crops, _ = random_crop_pairs(x, crop, shifts or protocol_shifts(crop, min(x.shape[-2:]) - crop + 1), g)
         return crops[:len(x)], crops[len(x):]
     return _agreement(model, loader, pair, passes, device, progress, 'consistency')
 
@@ -179,18 +199,19 @@ def subpixel_consistency(model:nn.Module, # any classifier returning logits
 
 # %% ../nbs/05_metrics.ipynb #0647dc1c
 @torch.inference_mode()
+@collect_warnings()
 def diagonal_shift(model:nn.Module, # any classifier returning logits
                    loader, # iterable of (images, labels) batches
                    crop:int, # the model's input size
                    pad:int=0, # zero-pad each image by this many pixels first
-                   offsets=None, # diagonal offsets k; default: every k with k + crop <= padded size
+                   offsets=None, # diagonal offsets k; default: range(protocol_shifts(crop)), 0..31 at 224
                    device=None, progress:bool=True) -> dict:
     "Top-1 accuracy and correct-class probability (%) of crops at diagonal offsets (k, k), per offset and per image."
-    model.eval(); device = _device(model, device)
+    model.eval(); device = model_device(model, device)
     probs, preds, labels = [], [], []
-    for x, y in tqdm(loader, desc='diagonal shift', disable=not progress, leave=False):
+    for x, y in track(loader, 'diagonal shift', disable=not progress, every=0):
         x = F.pad(x.to(device), [pad] * 4) if pad else x.to(device)
-        ks = list(range(min(x.shape[-2:]) - crop + 1)) if offsets is None else list(offsets)
+        ks = list(range(protocol_shifts(crop, min(x.shape[-2:]) - crop + 1))) if offsets is None else list(offsets)
         if not ks or min(ks) < 0 or max(ks) + crop > min(x.shape[-2:]):
             raise ValueError(f"offsets must lie in 0..{min(x.shape[-2:]) - crop} for crop {crop} of {tuple(x.shape[-2:])} images, got {ks}")
         yd, p, c = y.to(device)[:, None], [], []
@@ -227,6 +248,7 @@ def plot_diagonal_shift(results:dict, # label -> a `diagonal_shift` result
 
 # %% ../nbs/05_metrics.ipynb #7e4f0dc4
 @torch.inference_mode()
+@collect_warnings()
 def worst_case_accuracy(model:nn.Module, # any classifier returning logits
                         loader, # iterable of (images, labels) batches
                         crop:int|None=None, # crop size (mode 'crop'); the model's input size
@@ -239,9 +261,9 @@ def worst_case_accuracy(model:nn.Module, # any classifier returning logits
     if mode not in ('crop', 'circular'): raise ValueError(f"mode must be 'crop' or 'circular', got {mode!r}")
     if mode == 'crop' and crop is None: raise ValueError("mode 'crop' needs the crop size (the model's input size)")
     if step < 1: raise ValueError(f"step must be >= 1, got {step}")
-    model.eval(); device = _device(model, device)
+    model.eval(); device = model_device(model, device)
     hits = []
-    for x, y in tqdm(loader, desc='worst-case accuracy', disable=not progress, leave=False):
+    for x, y in track(loader, 'worst-case accuracy', disable=not progress, every=0):
         x = F.pad(x.to(device), [pad] * 4) if pad and mode == 'crop' else x.to(device)
         room = min(x.shape[-2:]) - crop + 1 if mode == 'crop' else min(x.shape[-2:])
         s = room if shifts is None else shifts

@@ -11,14 +11,14 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
-from .metrics import _device, crop_images
+from .metrics import crop_images, model_device
+from .utils import collect_warnings, track
 
 # %% auto #0
 __all__ = ['CORRUPTIONS', 'EXTRA_CORRUPTIONS', 'CORRUPTION_GROUPS', 'PERTURBATIONS', 'NOISE_PERTURBATIONS',
-           'MissingDependencyError', 'imagecorruptions', 'corrupt_image', 'corrupt_batch', 'corruption_errors',
-           'corruption_scores', 'perturbation_sequence', 'top5_distance', 'sequence_flips', 'flip_rates',
-           'flip_rate_scores', 'plot_scores']
+           'PERTURBATION_SETTINGS', 'MissingDependencyError', 'imagecorruptions', 'check_corruption', 'corrupt_image',
+           'corrupt_batch', 'corruption_errors', 'corruption_scores', 'perturbation_settings', 'perturbation_sequence',
+           'top5_distance', 'sequence_flips', 'flip_rates', 'flip_rate_scores', 'plot_scores']
 
 # %% ../nbs/05b_robustness.ipynb #6299fd07
 class MissingDependencyError(ImportError, ValueError):
@@ -72,7 +72,8 @@ def imagecorruptions():
     return ic
 
 # %% ../nbs/05b_robustness.ipynb #00443adb
-def _check(name:str, severity:int):
+def check_corruption(name:str, severity:int):
+    "Raise one clear `ValueError` unless `name` is an ImageNet-C corruption and `severity` is 1..5."
     if name not in CORRUPTIONS + EXTRA_CORRUPTIONS: raise ValueError(f"unknown corruption {name!r}; choose from {', '.join(CORRUPTIONS + EXTRA_CORRUPTIONS)}")
     if severity not in (1, 2, 3, 4, 5): raise ValueError(f"severity must be 1..5, got {severity!r}")
 
@@ -81,7 +82,7 @@ def corrupt_image(image:np.ndarray, # uint8, (H, W) or (H, W, 1|3)
                   severity:int, # 1..5
                   seed:int=0) -> np.ndarray: # uint8, same shape as `image`
     "One ImageNet-C corruption of one image, reproducible from `seed`."
-    _check(name, severity)
+    check_corruption(name, severity)
     if image.dtype != np.uint8 or image.ndim not in (2, 3) or (image.ndim == 3 and image.shape[2] not in (1, 3)):
         raise ValueError(f"image must be uint8 of shape (H, W), (H, W, 1) or (H, W, 3), got {image.dtype} {image.shape}")
     ic = imagecorruptions()
@@ -111,7 +112,7 @@ def corrupt_batch(x:torch.Tensor, # (N, C, H, W) float images, normalised with `
                   seed:int=0, # seed of the corruption
                   start:int=0) -> torch.Tensor: # index of x[0] in the data set: every image gets its own seed
     "ImageNet-C corruption of a batch of float tensors, each image reproducible from (seed, corruption, severity, index)."
-    _check(name, severity)
+    check_corruption(name, severity)
     m = torch.tensor(mean if mean is not None else [0.] * x.shape[1]).view(1, -1, 1, 1)
     s = torch.tensor(std if std is not None else [1.] * x.shape[1]).view(1, -1, 1, 1)
     pix = ((x.detach().cpu().float() * s + m).clamp(0, 1) * 255).round().to(torch.uint8).permute(0, 2, 3, 1).numpy()
@@ -125,6 +126,7 @@ def _models(models) -> tuple[dict, bool]:
     return dict(models), False
 
 @torch.inference_mode()
+@collect_warnings()
 def corruption_errors(models, # a model, or a dict name -> model (all see the same corrupted images)
                       loader, # iterable of (images, labels) batches
                       corruptions=CORRUPTIONS, severities=(1, 2, 3, 4, 5),
@@ -133,12 +135,12 @@ def corruption_errors(models, # a model, or a dict name -> model (all see the sa
     "Top-1 error (%) on clean images and on every corruption x severity: {'clean', 'errors': {corruption: [per severity]}, 'n'} per model."
     models, single = _models(models)
     for c in corruptions:
-        for s in severities: _check(c, s)
-    devs = {k: _device(m, device) for k, m in models.items()}
+        for s in severities: check_corruption(c, s)
+    devs = {k: model_device(m, device) for k, m in models.items()}
     for m in models.values(): m.eval()
     wrong = {k: torch.zeros(len(corruptions), len(severities)) for k in models}
     clean, n = {k: 0 for k in models}, 0
-    bar = tqdm(desc='corruptions', disable=not progress, leave=False, unit='batch')
+    bar = track(desc='corruptions (batches)', disable=not progress)
     for x, y in loader:
         for k, m in models.items(): clean[k] += (m(x.to(devs[k])).argmax(1).cpu() != y).sum().item()
         for i, c in enumerate(corruptions):
@@ -169,45 +171,122 @@ def corruption_scores(result:dict, # a `corruption_errors` result of the model
                 mean_error=sum(sum(e) for e in result['errors'].values()) / sum(len(e) for e in result['errors'].values()))
 
 # %% ../nbs/05b_robustness.ipynb #e9439746
-PERTURBATIONS = ('gaussian_noise', 'shot_noise', 'brightness', 'translate', 'rotate', 'scale')
-"ImageNet-P-style perturbations that `perturbation_sequence` makes."
+PERTURBATIONS = ('gaussian_noise', 'shot_noise', 'motion_blur', 'zoom_blur', 'snow', 'brightness', 'translate', 'rotate', 'tilt', 'scale')
+"ImageNet-P's 10 test perturbations, in its order, as `perturbation_sequence` makes them."
 
 NOISE_PERTURBATIONS = ('gaussian_noise', 'shot_noise')
 "Perturbations whose frames are independent: compared with the clean first frame, not with the previous frame."
+
+PERTURBATION_SETTINGS = {
+    'imagenet': dict(motion_blur=(10, 3., -120., 4.), snow=(3., 14, 4., -150., 4.), zoom_rate=0.004, tilt_step=1.),
+    'cifar': dict(motion_blur=(6, 1.8, -180., 9.), snow=(2., 10, 2., -150., 4.), zoom_rate=0.004, tilt_step=0.75)}
+"ImageNet-P's (224 px) and CIFAR-10-P's (32 px) settings: motion blur (radius, sigma, first angle, degrees per frame), snow (zoom of the flakes, blur radius, sigma, first angle, degrees per frame), zoom-blur rate per frame, tilt degrees per frame."
+
+def perturbation_settings(h:int, w:int) -> dict:
+    "The settings for `h`×`w` images: CIFAR-10-P's below 100 px (made for 32 px), ImageNet-P's from 100 px."
+    return PERTURBATION_SETTINGS['cifar' if min(h, w) < 100 else 'imagenet']
 
 def _affine(x:torch.Tensor, theta:torch.Tensor) -> torch.Tensor:
     grid = F.affine_grid(theta.to(x.dtype), list(x.shape), align_corners=False)
     return F.grid_sample(x, grid, mode='bilinear', padding_mode='reflection', align_corners=False)
 
+# %% ../nbs/05b_robustness.ipynb #8768d7d5
+def _shift_replicate(x:torch.Tensor, dy:int, dx:int) -> torch.Tensor:
+    "out[..., i, j] = x[..., i - dy, j - dx], the border pixels repeated where the shift uncovers the edge."
+    p = max(abs(dy), abs(dx))
+    if p == 0: return x
+    h, w = x.shape[-2:]
+    return F.pad(x, [p] * 4, mode='replicate')[..., p - dy:p - dy + h, p - dx:p - dx + w]
+
+def _motion_blur(x:torch.Tensor, # (N, C, H, W)
+                 radius:int, # the line has 2 * radius + 1 taps
+                 sigma:float, # Gaussian weight of tap i: exp(-i² / 2σ²), normalised
+                 angle:float) -> torch.Tensor: # direction of motion in degrees (0: along +x, 90: along +y)
+    "Motion blur: the weighted sum of copies of `x` shifted by 0, 1, 2, … pixels along `angle`."
+    i = torch.arange(2 * radius + 1, dtype=torch.float64)
+    wts = torch.exp(-i ** 2 / (2 * sigma ** 2)); wts = (wts / wts.sum()).tolist()
+    a = math.radians(angle)
+    return sum(wt * _shift_replicate(x, round(k * math.sin(a)), round(k * math.cos(a))) for k, wt in enumerate(wts))
+
+# %% ../nbs/05b_robustness.ipynb #2128e17a
+def _tilt(x:torch.Tensor, # (N, C, H, W)
+          degrees:torch.Tensor) -> torch.Tensor: # (N,) tilt of each image about both axes
+    "The image plane tilted by `degrees` about its horizontal and vertical axes, seen by a pinhole camera (reflection fills the border)."
+    n, _, h, w = x.shape
+    a = torch.deg2rad(degrees.double().cpu()); c, s, o, z = a.cos(), a.sin(), torch.ones(n, dtype=torch.float64), torch.zeros(n, dtype=torch.float64)
+    rx = torch.stack([o, z, z, z, c, -s, z, s, c], 1).view(n, 3, 3)
+    ry = torch.stack([c, z, -s, z, o, z, s, z, c], 1).view(n, 3, 3)
+    f = math.hypot(h, w)
+    r = rx @ ry
+    ext = torch.cat([r[:, :, :2], torch.tensor([0., 0., f], dtype=torch.float64).expand(n, 3)[..., None]], 2)    # [r1 r2 t]
+    k = torch.tensor([[f, 0, w / 2], [0, f, h / 2], [0, 0, 1]], dtype=torch.float64)
+    centre = torch.tensor([[1, 0, -w / 2], [0, 1, -h / 2], [0, 0, 1]], dtype=torch.float64)
+    inv = torch.linalg.inv(k @ ext @ centre)                                          # output pixel -> input pixel
+    v, u = torch.meshgrid(torch.arange(h, dtype=torch.float64) + .5, torch.arange(w, dtype=torch.float64) + .5, indexing='ij')
+    src = inv @ torch.stack([u, v, torch.ones_like(u)]).view(3, -1)
+    grid = torch.stack([2 * src[:, 0] / src[:, 2] / w - 1, 2 * src[:, 1] / src[:, 2] / h - 1], -1).view(n, h, w, 2)
+    return F.grid_sample(x, grid.to(x.device, x.dtype), mode='bilinear', padding_mode='reflection', align_corners=False)
+
+def _zoom_blur(x:torch.Tensor, steps:int, rate:float) -> list[torch.Tensor]:
+    "Frames 0..steps-1: frame j averages `x` zoomed in by 1, 1 + rate, …, 1 + rate·j about its centre (frame 0 is `x`)."
+    acc, out = x.clone(), [x]
+    for j in range(1, steps):
+        acc += _affine(x, (torch.eye(2, 3) / (1 + rate * j)).expand(len(x), 2, 3).to(x.device)); out.append(acc / (j + 1))
+    return out
+
+# %% ../nbs/05b_robustness.ipynb #b28e77b2
+def _snow(x:torch.Tensor, frames:int, g, zoom:float, radius:int, sigma:float, start:float, step:float) -> list[torch.Tensor]:
+    "Snow frames: a seeded field of flakes per image, motion-blurred along `start + step * j` degrees in frame j, over the whitened image."
+    n, c, h, w = x.shape
+    ch, cw = math.ceil(h / zoom), math.ceil(w / zoom)
+    field = (0.05 + 0.3 * torch.randn(n, 1, h, w, generator=g))[..., (h - ch) // 2:(h - ch) // 2 + ch, (w - cw) // 2:(w - cw) // 2 + cw]
+    flakes = F.interpolate(field, size=(h, w), mode='bilinear', align_corners=False)
+    flakes = torch.where(flakes < 0.5, 0., flakes).clamp(0, 1).to(x)
+    gray = x if c == 1 else (x * torch.tensor([.299, .587, .114], device=x.device, dtype=x.dtype).view(1, 3, 1, 1)).sum(1, keepdim=True)
+    base = 0.85 * x + 0.15 * torch.maximum(x, 1.5 * gray + 0.5)
+    out = []
+    for j in range(frames):
+        layer = _motion_blur(flakes, radius, sigma, start + step * j)
+        out.append((base + layer + layer.flip(-2, -1)).clamp(0, 1))
+    return out
+
+# %% ../nbs/05b_robustness.ipynb #fa7f8472
+def _frames(name:str, x:torch.Tensor, k:int, g, s:dict) -> list[torch.Tensor]:
+    "The k frames of perturbation `name` of the batch `x` (settings `s`, random draws from `g`)."
+    n, (h, w) = len(x), x.shape[-2:]
+    sign = lambda: (torch.randint(2, (n,), generator=g) * 2 - 1).double()
+    if name == 'gaussian_noise': return [x] + [(x + 0.05 * torch.randn(x.shape, generator=g).to(x)).clamp(0, 1) for _ in range(k - 1)]
+    if name == 'shot_noise': return [x] + [(torch.poisson((x * 60).cpu(), generator=g).to(x) / 60).clamp(0, 1) for _ in range(k - 1)]
+    if name == 'motion_blur': r, sd, a0, da = s['motion_blur']; return [_motion_blur(x, r, sd, a0 + da * j) for j in range(k)]
+    if name == 'zoom_blur': return _zoom_blur(x, k, s['zoom_rate'])
+    if name == 'snow': return _snow(x, k, g, *s['snow'])
+    if name == 'brightness': return [(x + 0.03 * j).clamp(0, 1) for j in range(k)]
+    if name == 'translate':
+        dirs = torch.tensor([(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)])
+        d, p = dirs[torch.randint(8, (n,), generator=g)], k - 1
+        xp = F.pad(x, [p] * 4, mode='reflect')
+        return [crop_images(xp, p - j * d, (h, w)) for j in range(k)]
+    if name == 'rotate':
+        sg = sign()
+        def theta(j):
+            a = math.radians(j) * sg
+            return torch.stack([torch.stack([a.cos(), -a.sin() * h / w, torch.zeros(n, dtype=a.dtype)], 1),
+                                torch.stack([a.sin() * w / h, a.cos(), torch.zeros(n, dtype=a.dtype)], 1)], 1)
+        return [x if j == 0 else _affine(x, theta(j).to(x.device)) for j in range(k)]
+    if name == 'tilt': sg = sign(); return [x if j == 0 else _tilt(x, sg * s['tilt_step'] * j) for j in range(k)]
+    eye = torch.eye(2, 3).expand(n, 2, 3)
+    return [x if j == 0 else _affine(x, (eye / (1 + 0.02 * j)).to(x.device)) for j in range(k)]   # scale
+
 def perturbation_sequence(x:torch.Tensor, # (N, C, H, W) images in [0, 1] (not normalised)
                           name:str, # one of `PERTURBATIONS`
-                          frames:int=10, # frames per sequence, the first one unperturbed
+                          frames:int=10, # frames per sequence
                           generator:torch.Generator|None=None) -> torch.Tensor: # (frames, N, C, H, W) in [0, 1]
-    "An ImageNet-P-style sequence of every image: a perturbation growing frame by frame, or independent noise frames."
+    "An ImageNet-P-style sequence of every image: a perturbation that changes a little from frame to frame, or independent noise frames."
     if name not in PERTURBATIONS: raise ValueError(f"unknown perturbation {name!r}; choose from {', '.join(PERTURBATIONS)}")
     n, _, h, w = x.shape
     if frames < 2: raise ValueError(f"frames must be >= 2, got {frames}")
     if name == 'translate' and frames > min(h, w): raise ValueError(f"translate: frames must be at most {min(h, w)} for {h}x{w} images (a shift of up to frames-1 pixels), got {frames}")
-    g, js = generator, range(frames)
-    if name == 'gaussian_noise':
-        return torch.stack([x] + [(x + 0.05 * torch.randn(x.shape, generator=g).to(x)).clamp(0, 1) for _ in js[1:]])
-    if name == 'shot_noise':
-        return torch.stack([x] + [(torch.poisson((x * 60).cpu(), generator=g).to(x) / 60).clamp(0, 1) for _ in js[1:]])
-    if name == 'brightness': return torch.stack([(x + 0.03 * j).clamp(0, 1) for j in js])
-    if name == 'translate':
-        dirs = torch.tensor([(-1, -1), (-1, 0), (-1, 1), (0, -1), (0, 1), (1, -1), (1, 0), (1, 1)])
-        d, p = dirs[torch.randint(8, (n,), generator=g)], frames - 1
-        xp = F.pad(x, [p] * 4, mode='reflect')
-        return torch.stack([crop_images(xp, p - j * d, (h, w)) for j in js])
-    eye = torch.eye(2, 3).expand(n, 2, 3)
-    if name == 'rotate':
-        sign = torch.randint(2, (n,), generator=g) * 2 - 1
-        def theta(j):
-            a = math.radians(j) * sign.double()
-            return torch.stack([torch.stack([a.cos(), -a.sin() * h / w, torch.zeros(n, dtype=a.dtype)], 1),
-                                torch.stack([a.sin() * w / h, a.cos(), torch.zeros(n, dtype=a.dtype)], 1)], 1)
-        return torch.stack([x if j == 0 else _affine(x, theta(j).to(x.device)) for j in js])
-    return torch.stack([x if j == 0 else _affine(x, (eye / (1 + 0.02 * j)).to(x.device)) for j in js])   # scale
+    return torch.stack(_frames(name, x, frames, generator, perturbation_settings(h, w)))
 
 # %% ../nbs/05b_robustness.ipynb #bfc5ec96
 def top5_distance(first:torch.Tensor, # (N, classes) logits of the earlier (or clean) frame
@@ -230,7 +309,11 @@ def sequence_flips(logits:torch.Tensor, # (frames, N, classes) logits of every f
     return flips, t5d
 
 # %% ../nbs/05b_robustness.ipynb #d145b0a3
+def _sequence_seed(seed:int, name:str, start:int) -> int:
+    return int(np.random.SeedSequence([seed, PERTURBATIONS.index(name), start]).generate_state(1)[0])
+
 @torch.inference_mode()
+@collect_warnings()
 def flip_rates(models, # a model, or a dict name -> model (all see the same sequences)
                loader, # iterable of (images, labels) batches; labels are ignored
                perturbations=PERTURBATIONS, frames:int=10,
@@ -240,16 +323,16 @@ def flip_rates(models, # a model, or a dict name -> model (all see the same sequ
     models, single = _models(models)
     for p in perturbations:
         if p not in PERTURBATIONS: raise ValueError(f"unknown perturbation {p!r}; choose from {', '.join(PERTURBATIONS)}")
-    devs = {k: _device(m, device) for k, m in models.items()}
+    devs = {k: model_device(m, device) for k, m in models.items()}
     for m in models.values(): m.eval()
     flips = {k: torch.zeros(len(perturbations)) for k in models}; t5d = {k: torch.zeros(len(perturbations)) for k in models}
-    g, n = torch.Generator().manual_seed(seed), 0
-    for x, _y in tqdm(loader, desc='perturbations', disable=not progress, leave=False):
+    n = 0
+    for x, _y in track(loader, 'perturbations (batches)', disable=not progress):
         mu = torch.tensor(mean if mean is not None else [0.] * x.shape[1]).view(1, -1, 1, 1)
         sd = torch.tensor(std if std is not None else [1.] * x.shape[1]).view(1, -1, 1, 1)
         pix = (x.float() * sd + mu).clamp(0, 1)
         for i, p in enumerate(perturbations):
-            seq = (perturbation_sequence(pix, p, frames, g) - mu) / sd
+            seq = (perturbation_sequence(pix, p, frames, torch.Generator().manual_seed(_sequence_seed(seed, p, n))) - mu) / sd
             for k, m in models.items():
                 logits = torch.stack([m(f.to(devs[k])).float().cpu() for f in seq])
                 f_, t_ = sequence_flips(logits, p in NOISE_PERTURBATIONS)
@@ -279,7 +362,7 @@ def plot_scores(scores:dict, # label -> a dict {name: score %}, e.g. `corruption
     "Grouped bars of a per-corruption (or per-perturbation) score for several models, with their means as dashed lines."
     import matplotlib.pyplot as plt
     names = list(next(iter(scores.values())))
-    fig, ax = plt.subplots(figsize=(max(5, 0.55 * len(names) * len(scores)), 3.4))
+    fig, ax = plt.subplots(figsize=(min(12, max(5, 0.2 * len(names) * len(scores) + 2)), 3.4))
     wdt = 0.8 / len(scores)
     for k, (label, s) in enumerate(scores.items()):
         v = [s[c] for c in names]; m = sum(v) / len(v)

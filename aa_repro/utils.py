@@ -6,14 +6,16 @@ Docs: https://aa-repro.github.io/aa_repro/utils.html.md"""
 
 # %% ../nbs/04b_utils.ipynb #b932f647
 from __future__ import annotations
-import csv, io, json, math, os, platform, subprocess, sys, tempfile
+import contextlib, csv, functools, importlib.metadata, io, json, math, os, platform, re, subprocess, sys, tempfile, time, warnings
 from datetime import datetime, timezone
 from pathlib import Path
 import torch
+from tqdm import tqdm
 
 # %% auto #0
-__all__ = ['git_commit', 'cpu_model', 'device_description', 'provenance', 'atomic_write', 'write_json', 'read_json', 'write_csv',
-           'read_csv', 'results_dir']
+__all__ = ['CPU_FLAGS', 'KEY_PACKAGES', 'git_commit', 'cpu_model', 'device_description', 'cpu_flags', 'torch_build',
+           'package_versions', 'DirtyCheckoutError', 'clean_commit', 'provenance', 'atomic_write', 'write_json',
+           'read_json', 'write_csv', 'read_csv', 'results_dir', 'Progress', 'track', 'collect_warnings', 'jpeg']
 
 # %% ../nbs/04b_utils.ipynb #d5cf4a5d
 def git_commit(path:str|Path='.') -> str:
@@ -39,18 +41,81 @@ def device_description(device:str|torch.device|None=None) -> str:
     if device.type == 'cuda': return f"{torch.cuda.get_device_name(device)} (CUDA {torch.version.cuda})"
     return f"{cpu_model()}, {os.cpu_count()} cores, {torch.get_num_threads()} torch threads"
 
+# %% ../nbs/04b_utils.ipynb #9855142b
+CPU_FLAGS = ('sse4_2', 'avx', 'avx2', 'fma', 'f16c', 'avx512f', 'avx512bw', 'avx512vl', 'avx512dq', 'avx512_vnni', 'avx512_bf16',
+             'avx512_fp16', 'avx_vnni', 'amx_tile', 'amx_bf16', 'asimd', 'sve')
+"The CPU flags that select floating-point kernels in PyTorch, oneDNN and BLAS (x86 and ARM)."
+
+@functools.cache
+def cpu_flags() -> list[str]:
+    "Which of `CPU_FLAGS` this CPU has (from /proc/cpuinfo on Linux; empty elsewhere)."
+    try: text = Path('/proc/cpuinfo').read_text()
+    except OSError: return []
+    have = set()
+    for line in text.splitlines():
+        if line.split(':', 1)[0].strip() in ('flags', 'Features'): have.update(line.split(':', 1)[1].split())
+    return [f for f in CPU_FLAGS if f in have]
+
+# %% ../nbs/04b_utils.ipynb #dbd8097e
+@functools.cache
+def _build_text() -> str: return torch.__config__.show()
+
+def torch_build() -> dict:
+    "Compact summary of PyTorch's CPU build: BLAS/LAPACK, oneDNN (version, used), dispatched instruction set, OpenMP, threads."
+    text, out = _build_text(), {}
+    for key in ('BLAS_INFO', 'LAPACK_INFO'):
+        m = re.search(rf'{key}=([^,\s]+)', text)
+        out[key[:-5].lower()] = m.group(1) if m else None
+    m = re.search(r'oneDNN[^v]*(v[\d.]+)', text) or re.search(r'MKL-DNN[^v]*(v[\d.]+)', text)
+    out['onednn'] = m.group(1) if m else None
+    out['mkldnn_enabled'] = torch.backends.mkldnn.is_available() and torch.backends.mkldnn.enabled
+    m = re.search(r'(?:Intel\(R\) )?Math Kernel Library Version ([\d.]+)', text)
+    out['mkl'] = m.group(1) if m else None
+    out['cpu_capability'] = torch.backends.cpu.get_cpu_capability()
+    m = re.search(r'OpenMP (\d+)', text)
+    out['openmp'] = m.group(1) if m else None
+    return out | dict(threads=torch.get_num_threads(), interop_threads=torch.get_num_interop_threads())
+
+# %% ../nbs/04b_utils.ipynb #7cd6b147
+KEY_PACKAGES = ('numpy', 'torch', 'torchvision', 'scipy', 'timm', 'pillow', 'scikit-image', 'imagecorruptions')
+"The packages whose versions every provenance records (those installed)."
+
+def package_versions(names=KEY_PACKAGES) -> dict:
+    "Installed versions of `names` (distribution names); packages that are not installed are left out."
+    out = {}
+    for n in names:
+        try: out[n] = importlib.metadata.version(n)
+        except importlib.metadata.PackageNotFoundError: pass
+    return out
+
+# %% ../nbs/04b_utils.ipynb #ffe3b5e2
+class DirtyCheckoutError(ValueError):
+    "The checkout has uncommitted changes, so a recorded result could not name the code that made it."
+
+def clean_commit(path:str|Path|None=None) -> str: # the checkout; default: the one this package lives in
+    "The commit of the checkout, or `DirtyCheckoutError` when it has uncommitted changes (commit, then run)."
+    c = git_commit(_package_root() if path is None else path)
+    if c.endswith('+dirty'):
+        raise DirtyCheckoutError(f"the checkout has uncommitted changes (commit {c}): commit them, then run, "
+                                 "so that the recorded result names code that can be checked out")
+    return c
+
+def _package_root() -> Path: return Path(__file__).parent if '__file__' in globals() else Path('.')
+
 # %% ../nbs/04b_utils.ipynb #3760b1e4
 def provenance(command:str|None=None, # the command that reproduces the result; default: this process's command line
                seeds=None, # the seeds the result used
                device=None, # the device it ran on (default: CUDA if available, else CPU)
+               require_clean:bool=False, # raise `DirtyCheckoutError` if the checkout has uncommitted changes (recorded results)
                **extra) -> dict:
-    "Where a result came from: commit, machine, date, command, seeds and library versions."
-    return dict(commit=git_commit(Path(__file__).parent if '__file__' in globals() else '.'),
-                date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
+    "Where a result came from: commit, machine (CPU model and flags), date, command, seeds, PyTorch's build and library versions."
+    commit = clean_commit() if require_clean else git_commit(_package_root())
+    return dict(commit=commit, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                 command=command if command is not None else ' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
                 seeds=list(seeds) if seeds is not None else None,
                 device=device_description(device), host=platform.node(), load_average=_load_average(),
-                python=platform.python_version(), torch=torch.__version__, **extra)
+                python=platform.python_version(), torch=torch.__version__,
+                cpu=cpu_model(), cpu_flags=cpu_flags(), torch_build=torch_build(), packages=package_versions(), **extra)
 
 def _load_average():
     "1, 5 and 15-minute load averages: how busy the machine was (timings depend on it)."
@@ -111,3 +176,84 @@ def results_dir(path:str|Path|None=None) -> Path:
     if os.environ.get('AA_REPRO_RESULTS'): return Path(os.environ['AA_REPRO_RESULTS'])
     root = Path(__file__).resolve().parent.parent if '__file__' in globals() else Path.cwd().parent
     return root / 'results' if (root / 'pyproject.toml').exists() else Path.cwd() / 'results'
+
+# %% ../nbs/04b_utils.ipynb #cf282a14
+class Progress:
+    "Progress for logs: one plain line per finished unit (or every `every`-th, 0: only the last) with the figures given to `set_postfix`."
+    def __init__(self, iterable=None, desc:str='', total:int|None=None, every:int=1, file=None):
+        self.iterable, self.desc, self.every, self.file = iterable, desc, every, file
+        self.total = total if total is not None or iterable is None else getattr(iterable, '__len__', lambda: None)()
+        self.n, self.postfix, self.start, self._shown, self.closed = 0, '', time.perf_counter(), -1, False
+    def __iter__(self):
+        for item in self.iterable:
+            yield item
+            self.update()
+        self.close()
+    def __len__(self): return self.total if self.total is not None else len(self.iterable)
+    def __enter__(self): return self
+    def __exit__(self, *exc): self.close()
+    def update(self, n:int=1):
+        "Count `n` finished units; print a line when the count reaches a multiple of `every`."
+        before, self.n = self.n, self.n + n
+        if self.every and self.n // self.every > before // self.every: self._line()
+    def set_postfix(self, ordered_dict=None, refresh=True, **figures):
+        "The figures of the current unit, shown on its line (floats to 4 significant digits)."
+        figures = {**(ordered_dict or {}), **figures}
+        self.postfix = ', '.join(f'{k}={v:.4g}' if isinstance(v, float) else f'{k}={v}' for k, v in figures.items())
+    def set_description(self, desc:str, refresh=True): self.desc = desc
+    def write(self, s:str): print(s, file=self.file or sys.stderr, flush=True)
+    def close(self):
+        "Print the last line if it is not out yet."
+        if not self.closed and self.n != self._shown and (self.n or self.total == 0): self._line()
+        self.closed = True
+    def _line(self):
+        of = f'/{self.total}' if self.total is not None else ''
+        self.write(f"{self.desc + ': ' if self.desc else ''}{self.n}{of} [{time.perf_counter() - self.start:.1f}s]"
+                   + (f' {self.postfix}' if self.postfix else ''))
+        self._shown = self.n
+
+# %% ../nbs/04b_utils.ipynb #5ff2333c
+def _watched(file) -> bool:
+    "Whether `file` is seen by a person as it is written: a terminal, or a Jupyter notebook's output."
+    if type(file).__module__.startswith('ipykernel'): return True
+    try: return file.isatty()
+    except (AttributeError, ValueError): return False
+
+def track(iterable=None, # what to iterate over (None: update the returned object by hand)
+          desc:str='', # what the units are, e.g. 'epoch'
+          total:int|None=None, # number of units, if `iterable` has no len()
+          disable:bool=False, # no progress at all
+          every:int=1, # in a log, print every `every`-th unit (0: only the last)
+          leave:bool=False, # in a terminal, keep the finished bar
+          file=None): # where progress goes (default: stderr, as tqdm)
+    "Progress over `iterable`: a tqdm bar in a terminal or notebook, one plain line per finished unit in a log (`Progress`)."
+    file = file or sys.stderr
+    if disable or _watched(file): return tqdm(iterable, desc=desc, total=total, disable=disable, leave=leave, file=file)
+    return Progress(iterable, desc, total, every, file)
+
+# %% ../nbs/04b_utils.ipynb #1bfbbc53
+@contextlib.contextmanager
+def collect_warnings(match:str=r'too small to reflect-pad', # regular expression of the warnings to collect
+                     summary:str='{n} layers got maps smaller than their filter: replicate padding used', # the line; {n}: how many
+                     file=None): # where the line goes (default: stderr)
+    "Collect the warnings that match `match` into one `summary` line (also usable as a decorator); other warnings pass through."
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.filterwarnings('always', message=f'.*{match}')   # count every layer, not the first of each message
+        yield
+    n = 0
+    for w in caught:
+        if re.search(match, str(w.message)): n += 1
+        else: warnings.warn_explicit(w.message, w.category, w.filename, w.lineno, source=w.source)
+    if n: print(summary.format(n=n), file=file or sys.stderr, flush=True)
+
+# %% ../nbs/04b_utils.ipynb #c3b653c4
+def jpeg(fig, # a matplotlib figure
+         dpi:int=100, # resolution of the stored image
+         quality:int=80): # JPEG quality, 1..95
+    "Render `fig` as a JPEG `IPython.display.Image` (small in a saved notebook) and close the figure."
+    import matplotlib.pyplot as plt
+    from IPython.display import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format='jpeg', dpi=dpi, pil_kwargs=dict(quality=quality, optimize=True))
+    plt.close(fig)
+    return Image(data=buf.getvalue(), format='jpeg')
