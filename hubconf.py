@@ -8,15 +8,15 @@ picks the file trained from scratch); `pretrained='path/to/file.pth'` loads that
 """
 dependencies = ['torch', 'torchvision']
 
-from aa_repro.models import OFFICIAL_ARCHS, get_model
-from aa_repro.weights import weight_file
+from aa_repro.models import OFFICIAL_ARCHS, get_model as _get_model
+from aa_repro.weights import weight_file as _weight_file
 
 
 def _entry(arch):
     def entry(pretrained=False, filter_size=4, **kwargs):
         finetuned = not kwargs.pop('_force_nonfinetuned', False)
-        weights = weight_file(arch, filter_size, finetuned) if pretrained is True else (pretrained or None)
-        return get_model(arch, filt_size=filter_size, weights=weights, **kwargs)
+        weights = _weight_file(arch, filter_size, finetuned) if pretrained is True else (pretrained or None)
+        return _get_model(arch, filt_size=filter_size, weights=weights, **kwargs)
     entry.__name__ = entry.__qualname__ = arch
     entry.__doc__ = f"Anti-aliased {arch} (aa_repro.models.get_model({arch!r}, filt_size=filter_size, ...))."
     return entry

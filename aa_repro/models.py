@@ -256,9 +256,9 @@ def model_from_meta(meta:dict, # a record as `aa_repro.weights.read_meta` return
                     weights:WeightFile|str|Path|None=None) -> nn.Module: # the file to load into the network
     "The network a weight file's record describes, rebuilt by `get_model` (a baseline then converted by `antialias` if the record says so), with `weights` loaded."
     if not isinstance(meta, dict) or not isinstance(meta.get('arch'), str): raise ValueError(f"a model record needs an 'arch' name, got {meta!r}")
-    fs, n = meta.get('filt_size') or 1, meta.get('num_classes')
+    fs, n = meta.get('filt_size'), meta.get('num_classes')
     if not meta.get('antialias'): return get_model(meta['arch'], filt_size=fs, num_classes=n, weights=weights)
-    model = antialias(get_model(meta['arch'], filt_size=1, num_classes=n), check_filt_size(fs), inplace=True)[0]
+    model = antialias(get_model(meta['arch'], filt_size=1, num_classes=n), check_filt_size(fs or 1), inplace=True)[0]
     return _load_file(model, weights, f"{meta['arch']} converted by antialias (filter size {fs})")
 
 # %% ../nbs/02_models.ipynb #fd3657ff

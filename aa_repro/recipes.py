@@ -8,6 +8,7 @@ Docs: https://aa-repro.github.io/aa_repro/recipes.html.md"""
 from __future__ import annotations
 import math, re
 from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 # %% auto #0
 __all__ = ['SCHEDULES', 'PRESETS', 'PAPER_FLAGS', 'lr_factor', 'TrainConfig', 'resolve_config', 'preset_table']
@@ -40,7 +41,7 @@ def _f(default, help:str, choices=None):
 class TrainConfig:
     "Everything that defines a training run; presets fill it in, and every field can be overridden."
     preset: str = _f('', 'name of the preset this configuration started from')
-    arch: str = _f('resnet50', "architecture: a torchvision / aa_repro.models name (or an official '<arch>_lpf<N>' name), or 'package.module:function'")
+    arch: str = _f('resnet50', "architecture: any name of aa_repro.models.get_model (zoo, '<arch>_lpf<N>', small_vgg, torchvision:NAME, timm:NAME, 'package.module:function'); a plain zoo name at filter size 1 is torchvision's network")
     filter_size: int = _f(4, 'blur filter taps of the anti-aliased model; 1 is the baseline (the torchvision network)')
     init: str|None = _f(None, "None: random initialisation; 'pretrained': torchvision's baseline weights; or a PATH to a baseline checkpoint. "
                                "With filter_size > 1 the baseline is converted with aa_repro.antialias.antialias() and fine-tuned")

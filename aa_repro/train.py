@@ -23,7 +23,7 @@ from .metrics import accuracy
 from .models import get_model
 from .recipes import SCHEDULES, PRESETS, PAPER_FLAGS, TrainConfig, lr_factor, resolve_config, preset_table
 from .utils import atomic_write, provenance, write_json
-from .weights import check_record, load_weights
+from .weights import check_record, load_problem, load_weights
 
 # %% auto #0
 __all__ = ['RESUMABLE', 'set_seed', 'train_epoch', 'fit', 'run_model_name', 'build_model', 'init_model', 'make_datasets',
@@ -214,7 +214,7 @@ class CheckpointError(ValueError):
 
 def _load_file(path:Path):
     try: return torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise CheckpointError(f"{path}: unreadable ({type(e).__name__}: {str(e).splitlines()[0][:120]})") from None
+    except Exception as e: raise CheckpointError(f"{path}: unreadable ({load_problem(e)})") from None
 
 def save_checkpoint(path:str|Path, state:dict) -> Path:
     "Write `state` to `path` atomically (temporary file, fsync, rename), with its size and SHA-256 in `path.sha256`."

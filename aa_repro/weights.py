@@ -20,8 +20,8 @@ from .utils import atomic_write, read_csv
 
 # %% auto #0
 __all__ = ['IMAGENET_EVAL', 'WeightFile', 'official_weights', 'weight_file', 'weights_dirs', 'find_file', 'sha256', 'check_hash',
-           'check_record', 'read_state_dict', 'load_weights', 'load_pretrained', 'baseline_file', 'load_baseline',
-           'save_weights', 'read_meta']
+           'check_record', 'load_problem', 'read_state_dict', 'load_weights', 'load_pretrained', 'baseline_file',
+           'load_baseline', 'save_weights', 'read_meta']
 
 # %% ../nbs/04_weights.ipynb #89546364
 _PAPER = Path(aa_repro.__file__).parent / 'paper'
@@ -128,6 +128,11 @@ def check_record(path:str|Path) -> str|None:
     return want
 
 # %% ../nbs/04_weights.ipynb #58a39bd2
+def load_problem(e:Exception) -> str:
+    "Why a weights-only load failed, in a few words (never torch's advice to retry with `weights_only=False`, unsafe for a file from elsewhere)."
+    if 'weights only' in str(e).lower() or type(e).__name__ == 'UnpicklingError': return 'it holds Python objects, not only tensors, and is not unpickled'
+    return f"{type(e).__name__}: {str(e).splitlines()[0][:120]}" if str(e) else type(e).__name__
+
 _WRAPPERS = ('state_dict', 'model')       # official files and train's final.pt; train's checkpoints
 _PREFIXES = ('module.', '_orig_mod.')     # (Distributed)DataParallel; torch.compile
 
@@ -138,8 +143,7 @@ def read_state_dict(path:str|Path) -> dict[str, torch.Tensor]:
         if path.suffix == '.safetensors': sd = load_file(str(path))
         else: sd = torch.load(path, map_location='cpu', weights_only=True)
     except Exception as e:
-        raise ValueError(f"could not read weight file {path} ({type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}); "
-                         "is it complete, and a PyTorch or safetensors weight file?") from None
+        raise ValueError(f"could not read weight file {path} ({load_problem(e)}); is it complete, and a PyTorch or safetensors weight file?") from None
     if isinstance(sd, dict): sd = next((sd[k] for k in _WRAPPERS if isinstance(sd.get(k), dict)), sd)
     if not isinstance(sd, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in sd.items()):
         raise ValueError(f"weight file {path} holds no state dict (a dict of tensors, {{'state_dict': ...}} or a training checkpoint's {{'model': ...}}), got {type(sd).__name__}")
@@ -242,7 +246,7 @@ def save_weights(model:nn.Module|dict, # a model, or a state dict
 # %% ../nbs/04_weights.ipynb #a4e8afca
 def _torch_meta(path:Path) -> dict|None:
     try: obj = torch.load(path, map_location='cpu', weights_only=True)
-    except Exception as e: raise ValueError(f"could not read weight file {path} ({type(e).__name__}); is it complete, and a PyTorch or safetensors weight file?") from None
+    except Exception as e: raise ValueError(f"could not read weight file {path} ({load_problem(e)}); is it complete, and a PyTorch or safetensors weight file?") from None
     if not isinstance(obj, dict): return None
     if isinstance(obj.get(_META), dict): return obj[_META]
     if {'arch', 'filter_size', 'num_classes'} <= set(obj): return dict(arch=obj['arch'], filt_size=obj['filter_size'], num_classes=obj['num_classes'])  # older final.pt
