@@ -16,7 +16,7 @@ from .recipes import PRESETS, TrainConfig
 __all__ = ['SCALES', 'METRIC_NAMES', 'out_folder', 'filt_size', 'add_train_arguments', 'train_from_args', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #cdf3cae0
-SCALES = ('ci', 'full')   # `aa-repro reproduce --scale`; checked against `aa_repro.reproduce.SCALES` by the tests below
+SCALES = ('ci', 'paper-cpu')   # `aa-repro reproduce --scale`; checked against `aa_repro.runs.SCALES` by the tests below
 METRIC_NAMES = 'accuracy, consistency, diagonal, circular, subpixel, worst_case, equivariance, corruption, perturbation'   # `aa_repro.evaluate.METRICS`, for --help
 
 def out_folder(value:str) -> str:
@@ -66,13 +66,12 @@ def train_from_args(args:argparse.Namespace, command:str|None=None) -> dict:
 def _command(args) -> str: return shlex.join([args.prog, *args.argv])
 
 def _reproduce(args):
-    from aa_repro.reproduce import load_experiments, reproduce
-    known = load_experiments()
-    bad = [n for n in args.only or () if n not in known]
-    if bad: raise ValueError(f"argument --only: invalid choice: {bad[0]!r} (choose from {', '.join(known)})")
-    out = args.out or os.environ.get('AA_REPRO_RESULTS') or f'reproduction/{args.scale}'
-    reproduce(args.scale, only=args.only, out=out, progress=not args.no_progress, command=_command(args))
-    print(f"results in {out}" + ('' if args.out else ' (pass --out results to record them in the checkout)'))
+    from aa_repro.reproduce import EXPERIMENTS, reproduce
+    bad = [n for n in args.only or () if n not in EXPERIMENTS]
+    if bad: raise ValueError(f"argument --only: invalid choice: {bad[0]!r} (choose from {', '.join(EXPERIMENTS)})")
+    out = args.out or os.environ.get('AA_REPRO_RESULTS') or (None if args.record else f'reproduction/{args.scale}')
+    reproduce(args.scale, only=args.only, out=out, record=args.record, progress=not args.no_progress, command=_command(args))
+    print(f"results in {out or 'results'}" + ('' if args.out or args.record else ' (pass --record to record them in the checkout, from a committed tree)'))
 
 def _train(args): train_from_args(args, command=_command(args))
 
@@ -107,9 +106,10 @@ def _eval(args):
 def _reproduce_parser(sub):
     r = sub.add_parser('reproduce', help="rerun the paper's experiments, write results and figures, print paper vs ours",
                        description="Rerun the paper's experiments (all, or those named by --only), write their results with provenance, and print the paper's numbers beside ours.")
-    r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'full': the larger run")
+    r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'paper-cpu': the recorded, converged scale (hours, resumable)")
     r.add_argument('--only', action='append', metavar='NAME', help="run only this experiment (repeatable; see chapter 07 for the names)")
-    r.add_argument('--out', type=out_folder, help="results folder (default: $AA_REPRO_RESULTS, else reproduction/<scale>; --out results records them in the checkout)")
+    r.add_argument('--out', type=out_folder, help="results folder (default: $AA_REPRO_RESULTS, else reproduction/<scale>)")
+    r.add_argument('--record', action='store_true', help="write into the recorded results/ of the checkout (refused unless the tree is committed)")
     r.add_argument('--no-progress', action='store_true', help='no progress bars (for logs)')
     r.set_defaults(func=_reproduce)
 

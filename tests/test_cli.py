@@ -75,8 +75,8 @@ def test_help_and_version_import_no_torch():
     assert subprocess.run([sys.executable, '-c', code], capture_output=True, text=True, timeout=60).returncode == 0
 
 def test_metric_names_and_scales_match_the_library():
-    from aa_repro import cli, evaluate, reproduce
-    assert cli.METRIC_NAMES.split(', ') == list(evaluate.METRICS) and cli.SCALES == reproduce.SCALES
+    from aa_repro import cli, evaluate, runs
+    assert cli.METRIC_NAMES.split(', ') == list(evaluate.METRICS) and cli.SCALES == tuple(runs.SCALES)
 
 @pytest.mark.parametrize('cmd', ['train', 'eval'])
 def test_unknown_arch(capsys, data, cmd):
