@@ -140,7 +140,7 @@ def corruption_errors(models, # a model, or a dict name -> model (all see the sa
     for m in models.values(): m.eval()
     wrong = {k: torch.zeros(len(corruptions), len(severities)) for k in models}
     clean, n = {k: 0 for k in models}, 0
-    bar = track(desc='corruptions (batches)', disable=not progress)
+    bar = track(desc='corruptions (batches)', total=len(loader) if hasattr(loader, '__len__') else None, disable=not progress)
     for x, y in loader:
         for k, m in models.items(): clean[k] += (m(x.to(devs[k])).argmax(1).cpu() != y).sum().item()
         for i, c in enumerate(corruptions):

@@ -1,7 +1,8 @@
 """The documentation site in a real browser: `aa_repro.docs.build_site` renders it, a server on 127.0.0.1 serves it,
 headless Chromium (Debian's `chromium` + `chromium-driver`, driven by Selenium) loads every page.
 
-Checked on every page: no console error (SEVERE), every image loaded, every internal link and fragment resolves, the
+Checked on every page: no console error (SEVERE), every image loaded, every internal link and fragment resolves, no
+example output printed as text became a live link and every link inside an output points at something that exists, the
 sidebar lists every notebook of `nbs/` in reading order. Search answers a query. Screenshots of the home page and of a
 paper-table page (else the reproduce chapter) land in tests/artifacts/ (git-ignored)."""
 import fcntl, functools, http.server, json, os, re, shutil, threading, time, urllib.error, urllib.request
@@ -30,6 +31,9 @@ return {
   sections: [...nav.querySelectorAll('.md-nav__item--section > label.md-nav__link, .md-nav__item--section > .md-nav__link')]
               .map(e => e.textContent.trim()),
   math: document.querySelectorAll('mjx-container').length,
+  // links inside cell outputs: [href, kind of output]; a text output (print, repr) holding a live link is a rendering bug
+  output_links: [...document.querySelectorAll('.jp-OutputArea a[href]')].map(a => [a.href,
+                 a.closest('.jp-RenderedText') ? 'text' : (a.closest('[data-mime-type]') || {}).dataset?.mimeType || 'other']),
 };"""
 
 def _notebooks() -> list[tuple[Path, str]]:
@@ -144,6 +148,19 @@ def test_internal_links_resolve(crawl, base_url):
             if checked[target] != 200: bad.append(f"{url} -> {link}: HTTP {checked[target]}")
             elif frag and target in crawl and frag not in crawl[target]['ids']: bad.append(f"{url} -> {link}: no element #{frag}")
     assert not bad, '\n'.join(['broken internal links:'] + sorted(set(bad))[:40])
+
+def _resolves(url:str) -> bool:
+    try:
+        with urllib.request.urlopen(urldefrag(url).url, timeout=10) as r: return r.status == 200
+    except urllib.error.URLError: return False
+
+def test_outputs_hold_no_dead_links(crawl, base_url):
+    "Example outputs render as text: no link inside a printed (text) output; a link inside any other output (show_doc, tables) must lead into the site and resolve, or leave it for the web."
+    text = {url: hs for url, f in crawl.items() if (hs := sorted({h for h, kind in f['output_links'] if kind == 'text'}))}
+    assert not text, f"printed outputs rendered as live links: {text}"
+    dead = sorted({f"{url} -> {h}" for url, f in crawl.items() for h, _ in f['output_links']
+                   if not h.startswith(('http://', 'https://', 'mailto:')) or (h.startswith(base_url) and not _resolves(h))})
+    assert not dead, '\n'.join(['links inside outputs that resolve to nothing:'] + dead[:40])
 
 def test_sidebar_lists_every_notebook_in_reading_order(crawl, base_url):
     from aa_repro.docs import GROUPS
