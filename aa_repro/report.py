@@ -15,8 +15,8 @@ from .utils import read_csv, read_json, results_dir
 
 # %% auto #0
 __all__ = ['FILTER_LABELS', 'PAPER_FILTERS', 'VERDICTS', 'paper_data', 'official_results', 'mean_std', 'summarize',
-           'paired_interval', 'classify', 'Claim', 'compare', 'count_verdicts', 'verdict_text', 'format_table',
-           'save_figure', 'recorded', 'provenance_summary']
+           'paired_interval', 'classify', 'Claim', 'compare', 'count_verdicts', 'verdict_text', 'claim_status',
+           'claim_summary', 'format_table', 'save_figure', 'recorded', 'provenance_summary']
 
 # %% ../nbs/07_report.ipynb #0251f049
 FILTER_LABELS = {1: 'Baseline', 2: 'Rect-2', 3: 'Tri-3', 4: 'Bin-4', 5: 'Bin-5', 6: 'Bin-6', 7: 'Bin-7'}
@@ -127,6 +127,23 @@ def verdict_text(comparisons:list[dict], group:str='arch') -> str:
     n = count_verdicts(comparisons)
     lines.append(f"In all, of {len(comparisons)} changes (paired by seed, 95 % intervals): "
                  f"{n['agrees']} agree with the paper, {n['disagrees']} disagree, {n['inconclusive']} are inconclusive.")
+    return '\n'.join(lines)
+
+# %% ../nbs/07_report.ipynb #35a8e8ee
+def claim_status(comparisons:list[dict]) -> str:
+    "'holds', 'mostly holds', 'contradicted' or 'not shown', from the verdicts of one claim's comparisons."
+    n = count_verdicts(comparisons)
+    if n['disagrees']: return 'contradicted'
+    if comparisons and n['agrees'] == len(comparisons): return 'holds'
+    return 'mostly holds' if 2 * n['agrees'] >= len(comparisons) > 0 else 'not shown'
+
+def claim_summary(comparisons:list[dict], claims) -> str: # `compare` rows; the `Claim`s they test
+    "One line per claim: its words, the verdict counts of its comparisons, and whether it holds at the scale run."
+    lines = []
+    for c in claims:
+        cs = [x for x in comparisons if x['metric'] == c.metric]
+        n = count_verdicts(cs)
+        lines.append(f"{c.text or c.metric}: {n['agrees']} of {len(cs)} agree, {n['disagrees']} disagree, {n['inconclusive']} inconclusive: {claim_status(cs)}.")
     return '\n'.join(lines)
 
 # %% ../nbs/07_report.ipynb #5ab634e8

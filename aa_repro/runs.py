@@ -28,7 +28,7 @@ __all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGME
            'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'TrainBatches', 'loaders', 'measure',
            'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done', 'save_run', 'load_run_model',
            'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs', 'classifier_runs', 'paper_runs',
-           'Experiment']
+           'scale_progress', 'Experiment']
 
 # %% ../nbs/07a_runs.ipynb #be16aa6b
 CROP, PAD = 28, 2   # the network's input, and the padding that makes the 32x32 canvas (28/32 = 224/256)
@@ -285,6 +285,12 @@ def paper_runs(scale:str, # a key of SCALES
     c = SCALES[scale]
     fixed = {k: c[k] for k in ('train', 'test', 'epochs', 'passes')} | settings
     return [RunSpec(a, k, seed=s, **fixed) for a in (archs or c['archs']) for k in (filters or c['filters']) for s in (seeds or c['seeds'])]
+
+# %% ../nbs/07a_runs.ipynb #eda6fbfd
+def scale_progress(scale:str, store:Path) -> dict:
+    "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed)."
+    specs = paper_runs(scale)
+    return dict(scale=scale, done=sum(run_done(s, store, weights=False) for s in specs), total=len(specs))
 
 # %% ../nbs/07a_runs.ipynb #82becf73
 @dataclass(frozen=True)
