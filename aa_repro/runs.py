@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/runs.html.md"""
 
 # %% ../nbs/07a_runs.ipynb #f95bc62d
 from __future__ import annotations
-import atexit, functools, hashlib, io, json, math, multiprocessing, os, resource, sys, time
+import atexit, functools, hashlib, io, json, math, multiprocessing, os, resource, time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -14,14 +14,13 @@ from typing import Callable
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
 from .antialias import antialias
 from .data import FashionMNIST
 from .metrics import accuracy, consistency, diagonal_shift, protocol_shifts
 from .models import SMALL_NETS, small_net
 from .report import FILTER_LABELS, PAPER_FILTERS
 from .train import fit, set_seed
-from .utils import atomic_write, provenance, read_json, write_json
+from .utils import atomic_write, provenance, read_json, track, write_json
 
 # %% auto #0
 __all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGMENTS', 'DIAGONAL_IMAGES', 'WORKER_COST', 'SCALES',
@@ -227,30 +226,24 @@ def worker_pool(n:int) -> ProcessPoolExecutor:
     return pool
 
 # %% ../nbs/07a_runs.ipynb #1e6868c4
-def _progress_line(done:int, total:int, label:str, t0:float):
-    "One plain line per finished job, for logs that are not a terminal."
-    print(f"[{done}/{total}] {label} done, {time.perf_counter() - t0:.0f} s", flush=True)
-
 def parallel_runs(fn:Callable, # a module-level function (spawned processes import it by name), called as fn(*args)
                   jobs:list[tuple], # one argument tuple per run
                   labels:list[str], # one name per run, for the progress display
                   workers:int|None=None, # processes (default: `default_workers`); 1 runs them here, one after another
                   progress:bool=True, desc:str='runs') -> list:
     "`fn(*args)` for every job, in order: in worker processes of one thread each on a CPU, one after another here with 1 worker or a GPU."
-    n, out, t0 = default_workers(len(jobs)) if workers is None else workers, [None] * len(jobs), time.perf_counter()
-    tty = sys.stdout.isatty()
-    with tqdm(total=len(jobs), desc=desc, disable=not (progress and tty)) as bar:
-        def finished(i, k, cost):
+    n, out = default_workers(len(jobs)) if workers is None else workers, [None] * len(jobs)
+    with track(total=len(jobs), desc=desc, disable=not progress) as bar:   # in a log: one line per finished job
+        def finished(i, cost):
             out[i] = cost[0]
             WORKER_COST['cpu_seconds'] += cost[1]; WORKER_COST['peak_mib'] = max(WORKER_COST['peak_mib'], cost[2])
-            bar.set_postfix_str(labels[i]); bar.update()
-            if progress and not tty: _progress_line(k, len(jobs), labels[i], t0)
+            bar.set_postfix(done=labels[i]); bar.update()
         if n == 1 or torch.cuda.is_available():
             for i, args in enumerate(jobs):   # here: this process's own CPU time counts it already
-                finished(i, i + 1, ((fn(*args) if torch.cuda.is_available() else _one_thread(fn, *args)[0]), 0., 0.))
+                finished(i, ((fn(*args) if torch.cuda.is_available() else _one_thread(fn, *args)[0]), 0., 0.))
             return out
         running = {worker_pool(n).submit(_one_thread, fn, *args): i for i, args in enumerate(jobs)}
-        for k, f in enumerate(as_completed(running)): finished(running[f], k + 1, f.result())
+        for f in as_completed(running): finished(running[f], f.result())
     return out
 
 # %% ../nbs/07a_runs.ipynb #259f5e52
@@ -286,7 +279,7 @@ def paper_runs(scale:str, # a key of SCALES
     fixed = {k: c[k] for k in ('train', 'test', 'epochs', 'passes')} | settings
     return [RunSpec(a, k, seed=s, **fixed) for a in (archs or c['archs']) for k in (filters or c['filters']) for s in (seeds or c['seeds'])]
 
-# %% ../nbs/07a_runs.ipynb #eda6fbfd
+# %% ../nbs/07a_runs.ipynb #19fd244c
 def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed)."
     specs = paper_runs(scale)

@@ -16,13 +16,12 @@ import torch.distributed as dist
 import torch.nn.functional as F
 from torch import nn
 from torch.utils.data import DataLoader, Dataset, DistributedSampler, Subset
-from tqdm.auto import tqdm
 from .antialias import antialias
 from .data import FashionMNIST, image_folder, stratified_subset, DataError
 from .metrics import accuracy
 from .models import get_model
 from .recipes import SCHEDULES, PRESETS, PAPER_FLAGS, TrainConfig, lr_factor, resolve_config, preset_table
-from .utils import atomic_write, provenance, write_json
+from .utils import atomic_write, provenance, track, write_json
 from .weights import check_record, load_problem, load_weights
 
 # %% auto #0
@@ -76,7 +75,7 @@ def train_epoch(model:nn.Module, loader, opt:torch.optim.Optimizer,
     def check(t):
         if not math.isfinite(t['loss_sum']): raise FloatingPointError(f"{desc}: loss is {t['loss_sum']} after {t['n']} images; lower the learning rate")
 
-    bar = tqdm(batches, total=total, desc=desc, disable=not progress, leave=False)
+    bar = track(batches, total=total, desc=desc, disable=not progress, every=0)   # in a log: one line per epoch
     opt.zero_grad(set_to_none=True)
     for x, y in bar:
         x, y = x.to(device, non_blocking=True, memory_format=fmt), y.to(device, non_blocking=True)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from pathlib import Path
 import numpy as np
 from torch import nn
-from tqdm.auto import tqdm
 import matplotlib.pyplot as plt
 from ..equivariance import block_outputs, equivariance, plot_equivariance
 from ..models import small_net
 from ..report import FILTER_LABELS, Claim, compare, save_figure, summarize, verdict_text
 from ..runs import SCALES, Experiment, RunSpec, classifier_runs, fashion_tensors, load_run_model, paper_runs, runs_dir
+from ..utils import track
 from ..utils import atomic_write, write_csv, write_json
 
 # %% auto #0
@@ -109,7 +109,7 @@ def equivariance_report(specs:list[RunSpec], # the runs to measure, e.g. `paper_
     out, store = Path(out), runs_dir(out)
     classifier_runs(specs, store, progress, workers)
     rows, maps = [], {}
-    for s in tqdm(specs, desc='equivariance', disable=not progress):
+    for s in track(specs, desc='equivariance', disable=not progress):
         r, full = layer_distances(s, store, images, shifts)
         rows += r
         if s.seed == heatmap_seed: maps.setdefault(s.arch, {})[s.filter] = full

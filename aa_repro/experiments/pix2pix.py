@@ -13,14 +13,13 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
-from tqdm.auto import tqdm
 import matplotlib.pyplot as plt
 from ..data import SAMPLE_PHOTOS, sample_photo
 from ..layers import BlurUpsample, ConvBlurPool
 from ..report import FILTER_LABELS, Claim, compare, save_figure, summarize, verdict_text
 from ..runs import Experiment, default_workers, parallel_runs, run_done, run_files, save_run
 from ..train import set_seed
-from ..utils import atomic_write, provenance, read_json, write_csv
+from ..utils import atomic_write, provenance, read_json, track, write_csv
 
 # %% auto #0
 __all__ = ['TRAIN_PHOTOS', 'TEST_PHOTOS', 'PSNR_CEILING', 'PIX2PIX_CLAIMS', 'PIX2PIX_SCALES', 'PIX2PIX', 'load_photo',
@@ -159,7 +158,7 @@ def train_unet(spec:Pix2PixRun, progress:bool=False) -> UNet:
     model = UNet(spec.filt_size, spec.width, spec.levels)
     opt = torch.optim.Adam(model.parameters(), spec.lr)
     sched = torch.optim.lr_scheduler.CosineAnnealingLR(opt, spec.steps)
-    for _ in tqdm(range(spec.steps), desc=spec.label, disable=not progress, leave=False):
+    for _ in track(range(spec.steps), desc=spec.label, disable=not progress, every=0):
         clean = random_crops(photos, spec.batch, spec.crop, g)
         loss = F.l1_loss(model(add_noise(clean, spec.noise, g)), clean)
         opt.zero_grad(); loss.backward(); opt.step(); sched.step()
