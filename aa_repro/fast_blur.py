@@ -143,37 +143,6 @@ def _blur2d_nchw(x:torch.Tensor, tv:tuple, th:tuple, s:int, pb:int, pa:int, mode
         _add(y[..., lo:lo + len(ws)], v[..., s * lo + d::s][..., :len(ws)], ws)
     return y
 
-# %% ../nbs/01a_fast_blur.ipynb #959fdccc
-def _blur2d_adjoint(g:torch.Tensor, filt:torch.Tensor, H:int, W:int, s:int, pb:int, pa:int, mode:str) -> torch.Tensor:
-    "Gradient of blur-pool with respect to its (H, W) input, given the output gradient `g`: transposed conv onto the padded grid, then the padding folded back."
-    k = filt.shape[-1]
-    op = [n + pb + pa - k - (m - 1) * s for n, m in ((H, g.shape[-2]), (W, g.shape[-1]))]
-    G = F.conv_transpose2d(g, filt.to(g.dtype), stride=s, groups=g.shape[1], output_padding=op)
-    for dim, n in ((2, H), (3, W)):
-        pads = [(pb + _mirror(p - pb, n, mode), p) for p in list(range(pb)) + list(range(pb + n, pb + n + pa)) if _mirror(p - pb, n, mode) >= 0]
-        for d0, dd, p0, dp, cnt, _ in _merge([(d, p, 1.) for d, p in pads]):
-            G.narrow(dim, d0, dd * (cnt - 1) + 1)[_every(dim, dd)].add_(G.narrow(dim, p0, dp * (cnt - 1) + 1)[_every(dim, dp)])
-        G = G.narrow(dim, pb, n)
-    return G
-
-def _every(dim:int, step:int) -> tuple:
-    "Index taking every `step`-th element along `dim` (2 or 3) of a 4-D tensor."
-    return (slice(None),) * dim + (slice(None, None, step),)
-
-class _FastBlur(torch.autograd.Function):
-    "The fast forward (without autograd) and the direct adjoint as its backward."
-    @staticmethod
-    def forward(ctx, x, filt, fn, args):
-        ctx.save_for_backward(filt)
-        ctx.shape = x.shape[-2:]
-        ctx.args = args[-4:]
-        return fn(x, *args)
-
-    @staticmethod
-    def backward(ctx, g):
-        filt, = ctx.saved_tensors
-        return _blur2d_adjoint(g, filt, *ctx.shape, *ctx.args), None, None, None
-
 # %% ../nbs/01a_fast_blur.ipynb #fc095822
 @functools.lru_cache(maxsize=512)
 def axis_matrix(n:int, # samples along the axis
@@ -232,6 +201,40 @@ def blur_pool_mm(x:torch.Tensor, # (N, C, *spatial) map, 1 to 3 spatial dims
     mats = {d + 2: axis_matrix(n, t, stride, *pads, mode, x.dtype, x.device) for d, (n, t) in enumerate(zip(x.shape[2:], taps))}
     return _BlurMM.apply(x, mats) if torch.is_grad_enabled() and x.requires_grad else apply_axes(x, mats)
 
+# %% ../nbs/01a_fast_blur.ipynb #959fdccc
+def _blur2d_adjoint(g:torch.Tensor, filt:torch.Tensor, H:int, W:int, s:int, pb:int, pa:int, mode:str) -> torch.Tensor:
+    "Gradient of blur-pool with respect to its (H, W) input, given the output gradient `g`: transposed conv onto the padded grid, then the padding folded back."
+    k = filt.shape[-1]
+    op = [n + pb + pa - k - (m - 1) * s for n, m in ((H, g.shape[-2]), (W, g.shape[-1]))]
+    G = F.conv_transpose2d(g, filt.to(g.dtype), stride=s, groups=g.shape[1], output_padding=op)
+    for dim, n in ((2, H), (3, W)):
+        pads = [(pb + _mirror(p - pb, n, mode), p) for p in list(range(pb)) + list(range(pb + n, pb + n + pa)) if _mirror(p - pb, n, mode) >= 0]
+        for d0, dd, p0, dp, cnt, _ in _merge([(d, p, 1.) for d, p in pads]):
+            G.narrow(dim, d0, dd * (cnt - 1) + 1)[_every(dim, dd)].add_(G.narrow(dim, p0, dp * (cnt - 1) + 1)[_every(dim, dp)])
+        G = G.narrow(dim, pb, n)
+    return G
+
+def _every(dim:int, step:int) -> tuple:
+    "Index taking every `step`-th element along `dim` (2 or 3) of a 4-D tensor."
+    return (slice(None),) * dim + (slice(None, None, step),)
+
+class _FastBlur(torch.autograd.Function):
+    "The fast forward (without autograd) and the exact adjoint as its backward: the transposed axis matrices for NCHW maps up to `MM_MAX` a side, else the transposed convolution."
+    @staticmethod
+    def forward(ctx, x, filt, fn, args):
+        ctx.save_for_backward(filt)
+        ctx.shape, ctx.taps, ctx.args, ctx.layout = x.shape[-2:], args[-6:-4], args[-4:], _layout(x)
+        return fn(x, *args)
+
+    @staticmethod
+    def backward(ctx, g):
+        filt, = ctx.saved_tensors
+        g = g.contiguous(memory_format=ctx.layout)          # the gradient in the input's layout, as a convolution gives it
+        if ctx.layout == torch.contiguous_format and max(ctx.shape) <= MM_MAX:
+            mats = {d + 2: axis_matrix(n, t, *ctx.args, g.dtype, g.device).T for d, (n, t) in enumerate(zip(ctx.shape, ctx.taps))}
+            return _BlurMM.apply(g, mats), None, None, None
+        return _blur2d_adjoint(g, filt, *ctx.shape, *ctx.args), None, None, None
+
 # %% ../nbs/01a_fast_blur.ipynb #4bc586ba
 MIN_NUMEL = {'mm': 1 << 14, 'nchw': 1 << 18, 'conv': 1 << 20}   # smaller inputs: pad + conv is as fast
 
@@ -240,13 +243,12 @@ def blur_pool_fast(x:torch.Tensor, # (N, C, *spatial) map
                    taps:Optional[tuple], # 1-D taps per spatial dim from `separable_taps`, or None
                    stride:int, pads:tuple, mode:str, # subsampling, (before, after) padding, F.pad mode
                    force:bool=False) -> Optional[torch.Tensor]: # True: fast path at any size
-    "Blur-pool of `x` by the exact fast paths (the matrix path for maps up to `MM_MAX` a side, else the sparse 2-D paths), or None where none applies (or, unless `force`, none would be faster)."
+    "Blur-pool of `x` by the exact fast paths (2-D: the sparse forward; 1-D and 3-D: the matrices), or None where none applies (or, unless `force`, none would be faster)."
     if taps is None or x.dim() != len(taps) + 2 or len(taps[0]) < 2 or torch.compiler.is_compiling() or torch._C._are_functorch_transforms_active(): return None
     if x.device.type not in ('cpu', 'cuda') or filt.device != x.device or filt.requires_grad: return None
     if mode == 'reflect' and min(x.shape[2:]) <= pads[1]: return None                  # too small to reflect: the layer's fallback
-    if max(x.shape[2:]) <= MM_MAX:
-        return blur_pool_mm(x, taps, stride, pads, mode) if force or x.numel() >= MIN_NUMEL['mm'] else None
-    if x.dim() != 4 or min(x.shape[-2:]) < 2 * len(taps[0]): return None
+    if x.dim() != 4 or min(x.shape[-2:]) < 2 * len(taps[0]):                         # 1-D, 3-D, or 2-D maps too small for the sparse paths
+        return blur_pool_mm(x, taps, stride, pads, mode) if max(x.shape[2:]) <= MM_MAX and (force or x.numel() >= MIN_NUMEL['mm']) else None
     args = (*taps, stride, *pads, mode)
     nchw = x.device.type == 'cpu' and x.is_contiguous() and _nchw_recipe(*x.shape[-2:], *args, x.dtype, x.device) is not None
     if not force and x.numel() < MIN_NUMEL['nchw' if nchw else 'conv']: return None
