@@ -341,9 +341,9 @@ def _bench_pair(arch, device, size, batch, reps, warmup, amp, cl) -> list[dict]:
     x = torch.randn(batch, 3, size, size, generator=g).to(device, memory_format=torch.channels_last if cl else torch.contiguous_format)
     y = torch.randint(0, 1000, (batch,), generator=g).to(device)
     nets, rows = _pair(arch, device, cl), []
+    flops = {k: _flops(net.eval(), x, False) for k, (net, _) in nets.items()}   # forward FLOPs: see the note above
     for train in (True, False):
         for net, _ in nets.values(): net.train(train)
-        flops = {k: _flops(net, x, train) for k, (net, _) in nets.items()}
         fns = {k: (lambda x, net=net, opt=opt: _step(net, opt, x, y, train, amp)) for k, (net, opt) in nets.items()}
         times = time_interleaved(fns, x, 'forward', reps, warmup) if not train else _time_steps(fns, x, reps, warmup)
         med = {k: statistics.median(v) for k, v in times.items()}
