@@ -218,8 +218,26 @@ def _every(dim:int, step:int) -> tuple:
     "Index taking every `step`-th element along `dim` (2 or 3) of a 4-D tensor."
     return (slice(None),) * dim + (slice(None, None, step),)
 
+def _blur2d_adjoint_ct(g, filt, H, W, tv, th, s, pb, pa, mode):
+    "Exact gradient: the zero-padded adjoint by one transposed convolution cropped to (H, W), plus the padding's border terms; None if the crop needs an output padding outside [0, s)."
+    nh, vfix, _, _ = _axis_plan(H, tv, s, pb, pa, mode)
+    nw, hfix, _, _ = _axis_plan(W, th, s, pb, pa, mode)
+    k = filt.shape[-1]
+    op = [n - ((no - 1) * s - 2 * pb + k) for n, no in ((H, nh), (W, nw))]
+    if not all(0 <= o < s for o in op): return None
+    dx = F.conv_transpose2d(g, filt.to(g.dtype), stride=s, padding=pb, output_padding=op, groups=g.shape[1])
+    if vfix:
+        Ah = axis_matrix(W, th, s, pb, pa, mode, g.dtype, g.device)
+        for i0, di, r0, dr, cnt, w in vfix:
+            dx[:, :, r0:r0 + dr * (cnt - 1) + 1:dr].add_(g[:, :, i0:i0 + di * (cnt - 1) + 1:di] @ Ah, alpha=w)
+    if hfix:
+        Zv = axis_matrix(H, tv, s, pb, pa, 'constant', g.dtype, g.device)
+        for j0, dj, c0, dc, cnt, w in hfix:
+            dx[..., c0:c0 + dc * (cnt - 1) + 1:dc].add_(torch.matmul(Zv.T, g[..., j0:j0 + dj * (cnt - 1) + 1:dj]), alpha=w)
+    return dx
+
 class _FastBlur(torch.autograd.Function):
-    "The fast forward (without autograd) and the exact adjoint as its backward: the transposed axis matrices for NCHW maps up to `MM_MAX` a side, else the transposed convolution."
+    "The fast forward (without autograd) and the exact adjoint as its backward: the transposed axis matrices for NCHW maps up to `MM_MAX` a side, else a transposed convolution."
     @staticmethod
     def forward(ctx, x, filt, fn, args):
         ctx.save_for_backward(filt)
@@ -233,7 +251,8 @@ class _FastBlur(torch.autograd.Function):
         if ctx.layout == torch.contiguous_format and max(ctx.shape) <= MM_MAX:
             mats = {d + 2: axis_matrix(n, t, *ctx.args, g.dtype, g.device).T for d, (n, t) in enumerate(zip(ctx.shape, ctx.taps))}
             return _BlurMM.apply(g, mats), None, None, None
-        return _blur2d_adjoint(g, filt, *ctx.shape, *ctx.args), None, None, None
+        dx = _blur2d_adjoint_ct(g, filt, *ctx.shape, *ctx.taps, *ctx.args)
+        return (_blur2d_adjoint(g, filt, *ctx.shape, *ctx.args) if dx is None else dx), None, None, None
 
 # %% ../nbs/01a_fast_blur.ipynb #4bc586ba
 MIN_NUMEL = {'mm': 1 << 14, 'nchw': 1 << 18, 'conv': 1 << 20}   # smaller inputs: pad + conv is as fast
