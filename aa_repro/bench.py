@@ -6,15 +6,16 @@ Docs: https://aa-repro.github.io/aa_repro/bench.html.md"""
 
 # %% ../nbs/90_bench.ipynb #a5d35d2d
 from __future__ import annotations
-import importlib.util, math, os, statistics, time
+import contextlib, importlib.util, json, math, os, statistics, tempfile, time
 import torch
 import torch.nn.functional as F
 from .layers import BlurPool
+from .models import get_model, reference_blur
 from .utils import provenance, read_csv, read_json, results_dir, write_csv, write_json
 
 # %% auto #0
-__all__ = ['FLOOR', 'IMPLEMENTATIONS', 'available', 'check_equivalence', 'time_interleaved', 'bench_layers', 'targets',
-           'format_table']
+__all__ = ['FLOOR', 'IMPLEMENTATIONS', 'PEERS', 'TRAIN_ARCHS', 'available', 'check_equivalence', 'time_interleaved',
+           'peak_memory_mb', 'bench_layers', 'targets', 'format_table', 'bench_train', 'format_train']
 
 # %% ../nbs/90_bench.ipynb #cc9372d8
 def _official(c, k):
@@ -126,6 +127,34 @@ def time_interleaved(fns:dict, # name -> callable
             sync(); times[name].append((time.perf_counter() - t) * 1e3)
     return times
 
+# %% ../nbs/90_bench.ipynb #67a91dd4
+@contextlib.contextmanager
+def _quiet_stderr():
+    "Silence the process's stderr (file descriptor 2) inside the block: the profiler's C++ start/stop lines."
+    saved, null = os.dup(2), os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(null, 2); yield
+    finally:
+        os.dup2(saved, 2); os.close(saved); os.close(null)
+
+def peak_memory_mb(fn, # callable
+                   x:torch.Tensor, # its input
+                   mode:str='forward') -> float: # 'forward' or 'forward+backward'
+    "Peak memory (MB) that one call of `fn` on `x` allocates beyond what was allocated before it."
+    x, grads = x.detach().requires_grad_(mode != 'forward'), {}
+    if x.is_cuda:
+        torch.cuda.synchronize(); base = torch.cuda.memory_allocated(); torch.cuda.reset_peak_memory_stats()
+        _call(fn, x, mode, grads, 'fn'); torch.cuda.synchronize()
+        return round((torch.cuda.max_memory_allocated() - base) / 2 ** 20, 3)
+    from torch.profiler import profile, ProfilerActivity
+    with _quiet_stderr(), profile(activities=[ProfilerActivity.CPU], profile_memory=True) as prof: _call(fn, x, mode, grads, 'fn')
+    with tempfile.TemporaryDirectory() as d:
+        prof.export_chrome_trace(f'{d}/trace.json')
+        events = [e['args'] for e in json.load(open(f'{d}/trace.json'))['traceEvents'] if e.get('name') == '[memory]']
+    if not events: return 0.
+    base = events[0]['Total Allocated'] - events[0]['Bytes']
+    return round((max(e['Total Allocated'] for e in events) - base) / 2 ** 20, 3)
+
 # %% ../nbs/90_bench.ipynb #757d7ae5
 def _quantile(v:list, q:float) -> float:
     return statistics.quantiles(v, n=4, method='inclusive')[int(q * 4) - 1] if len(v) > 1 else v[0]
@@ -146,8 +175,9 @@ def bench_layers(shape:tuple=(16, 256, 56, 56), # N, C, H, W of the input
                  tag:str='layers', # file name stem
                  save:bool=True, # write the results files
                  command:str|None=None, # command recorded in the provenance
+                 memory:bool=True, # measure each contender's peak memory per case (one extra call, not timed)
                  verbose:bool=True) -> list[dict]: # print the table and the targets
-    "Time BlurPool implementations side by side in this process; return one row per (case, implementation)."
+    "Time BlurPool implementations side by side in this process; return one row per (case, implementation). The CLI's `aa-repro bench layers [--device cuda]`."
     if len(shape) != 4 or min(shape) < 1: raise ValueError(f"shape must be 4 positive sizes N, C, H, W, got {shape}")
     bad = [f for f in formats if f not in ('NCHW', 'channels_last')]
     if bad: raise ValueError(f"formats must be 'NCHW' or 'channels_last', got {bad}")
@@ -174,7 +204,8 @@ def bench_layers(shape:tuple=(16, 256, 56, 56), # N, C, H, W of the input
                             rows.append(dict(device=device, format=fmt, mode=mode, filt_size=k, impl=n, median_ms=round(med[n], 4),
                                              min_ms=round(min(v), 4), q1_ms=round(_quantile(v, .25), 4), q3_ms=round(_quantile(v, .75), 4), reps=reps,
                                              x_faster_than_official=round(med['official'] / med[n], 3) if 'official' in med else None,
-                                             x_floor=round(med[n] / med[FLOOR], 3) if FLOOR in med else None))
+                                             x_floor=round(med[n] / med[FLOOR], 3) if FLOOR in med else None,
+                                             peak_mb=peak_memory_mb(fns[n], x, mode) if memory else None))
         prov = provenance(command, device=devices[-1])     # while the benchmark's thread count is still set
     finally:
         torch.set_num_threads(old_threads)
@@ -191,12 +222,25 @@ def bench_layers(shape:tuple=(16, 256, 56, 56), # N, C, H, W of the input
 # %% ../nbs/90_bench.ipynb #c4823f0b
 def _geomean(v:list): return round(math.exp(sum(map(math.log, v)) / len(v)), 3) if v else None
 
+PEERS = ('official', 'timm', 'kornia')
+
 def targets(rows:list[dict], impl:str='aa_repro') -> dict:
-    "The issue's targets from benchmark rows: geometric means over the forward cases of `impl` on CPU (vs official, vs floor) and CUDA (vs floor)."
-    def pick(device, key):
-        return [float(r[key]) for r in rows if r['impl'] == impl and r['device'] == device and r['mode'] == 'forward' and r[key] not in (None, '')]
-    return dict(cpu_x_faster_than_official=_geomean(pick('cpu', 'x_faster_than_official')), cpu_x_floor=_geomean(pick('cpu', 'x_floor')),
-                 cuda_x_floor=_geomean(pick('cuda', 'x_floor')), cases=len(pick('cpu', 'x_floor')))
+    "The targets from benchmark rows: CPU geometric mean over all cases vs official, worst fwd+bwd multiple of the floor, slowest ratio to any peer, worst memory ratio; CUDA multiples of the floor."
+    key = lambda r: (r['device'], r['format'], r['mode'], int(r['filt_size']))
+    mine = {key(r): r for r in rows if r['impl'] == impl}
+    num = lambda r, k: None if r.get(k) in (None, '') else float(r[k])
+    def pick(device, k, mode=None):
+        return [num(r, k) for kk, r in mine.items() if kk[0] == device and mode in (None, kk[2]) and num(r, k) is not None]
+    vs_peers = [float(r['median_ms']) / float(mine[key(r)]['median_ms']) for r in rows if r['impl'] in PEERS and r['device'] == 'cpu' and key(r) in mine]
+    official = {key(r): num(r, 'peak_mb') for r in rows if r['impl'] == 'official'}
+    mem = [num(r, 'peak_mb') / official[k] for k, r in mine.items() if k[2] == 'forward+backward' and num(r, 'peak_mb') is not None and official.get(k)]
+    worst = lambda v: max(v) if v else None
+    return dict(cpu_x_faster_than_official=_geomean(pick('cpu', 'x_faster_than_official')), cases=len(pick('cpu', 'x_faster_than_official')),
+                cpu_fwd_x_faster_than_official=_geomean(pick('cpu', 'x_faster_than_official', 'forward')),
+                cpu_worst_fwd_bwd_x_floor=worst(pick('cpu', 'x_floor', 'forward+backward')),
+                cpu_slowest_vs_peers=round(min(vs_peers), 3) if vs_peers else None,
+                cpu_worst_fwd_bwd_memory_vs_official=round(worst(mem), 3) if mem else None,
+                cuda_x_floor=_geomean(pick('cuda', 'x_floor', 'forward')), cuda_worst_fwd_bwd_x_floor=worst(pick('cuda', 'x_floor', 'forward+backward')))
 
 def format_table(rows:list[dict], info:dict|None=None) -> str:
     "The rows as one table per device and mode: median ms per implementation and case, with the ratios to the official layer and the floor."
@@ -215,11 +259,121 @@ def format_table(rows:list[dict], info:dict|None=None) -> str:
                 fl = '' if r['x_floor'] in (None, '') else f"{float(r['x_floor']):.2f}x"
                 cells.append(f"{float(r['median_ms']):9.3f} ({fo:>6} / {fl:>6})")
             lines.append(f"{impl:16}" + ''.join(f"{c:>26}" for c in cells))
+    mem = [r for r in rows if r.get('peak_mb') not in (None, '') and r['mode'] == 'forward+backward']
+    if mem:
+        lines += ['', "forward+backward: peak memory, MB", f"{'':16}" + ''.join(f"{f'{fmt} k={k}':>26}" for fmt, k in cases)]
+        for (device, impl) in dict.fromkeys((r['device'], r['impl']) for r in mem):
+            cell = lambda fmt, k: next((f"{float(r['peak_mb']):26.1f}" for r in mem if r['device'] == device and r['impl'] == impl and r['format'] == fmt and int(r['filt_size']) == k), f"{'-':>26}")
+            lines.append(f"{impl + ('' if device == 'cpu' else ' ' + device):16}" + ''.join(cell(fmt, k) for fmt, k in cases))
     t = targets(rows)
     if t['cpu_x_faster_than_official'] is not None:
-        lines += ['', f"CPU forward, geometric mean over {t['cases']} cases: {t['cpu_x_faster_than_official']}x faster than official (target >= 5), "
-                      f"{t['cpu_x_floor']}x the avg_pool2d floor (target <= 2.5)"]
-    if t['cuda_x_floor'] is not None: lines.append(f"CUDA forward: {t['cuda_x_floor']}x the avg_pool2d floor (target <= 1.5)")
+        lines += ['', f"CPU, geometric mean over all {t['cases']} cases (forward and forward+backward): {t['cpu_x_faster_than_official']}x faster than official (target >= 5); "
+                      f"forward cases alone {t['cpu_fwd_x_faster_than_official']}x"]
+    if t['cpu_worst_fwd_bwd_x_floor'] is not None: lines.append(f"CPU forward+backward, worst case: {t['cpu_worst_fwd_bwd_x_floor']}x the avg_pool2d floor (target <= 1.25)")
+    if t['cpu_slowest_vs_peers'] is not None: lines.append(f"CPU, slowest ratio to any peer over every case: {t['cpu_slowest_vs_peers']}x (above 1: faster than every peer in every case)")
+    if t['cpu_worst_fwd_bwd_memory_vs_official'] is not None: lines.append(f"forward+backward peak memory, worst case: {t['cpu_worst_fwd_bwd_memory_vs_official']}x the official layer's (target <= 1)")
+    if t['cuda_x_floor'] is not None: lines.append(f"CUDA: forward {t['cuda_x_floor']}x the avg_pool2d floor (target <= 1.5), forward+backward worst {t['cuda_worst_fwd_bwd_x_floor']}x")
     if info: lines.append(f"shape {info['shape']}, {info['reps']} interleaved repetitions, {info['threads']} CPU thread(s), "
                           f"load average {info['loadavg_before']} before, {info['loadavg_after']} after, {info['wall_seconds']} s")
+    return '\n'.join(lines)
+
+# %% ../nbs/90_bench.ipynb #eb480922
+TRAIN_ARCHS = ('resnet18', 'resnet50', 'mobilenet_v2', 'densenet121')
+
+def _flops(model:torch.nn.Module, x:torch.Tensor, train:bool) -> int:
+    "FLOPs of one forward (and backward if `train`) of `model` on `x`, the blur counted as its reference depthwise convolution."
+    from torch.utils.flop_counter import FlopCounterMode
+    with reference_blur(model), FlopCounterMode(display=False) as counter:
+        if train: model(x).sum().backward()
+        else:
+            with torch.no_grad(): model(x)
+    model.zero_grad(set_to_none=True)
+    return counter.get_total_flops()
+
+# %% ../nbs/90_bench.ipynb #ca7db2b3
+def _step(model, opt, x, y, train:bool, amp:bool):
+    "One SGD step (forward, cross-entropy, backward, update) or one inference pass."
+    with torch.autocast(x.device.type, dtype=torch.bfloat16 if x.device.type == 'cpu' else torch.float16, enabled=amp):
+        if not train:
+            with torch.no_grad(): return model(x)
+        loss = F.cross_entropy(model(x), y)
+    opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+
+def _pair(arch:str, device:str, channels_last:bool) -> dict:
+    "The anti-aliased network and its baseline, on `device`, each with an SGD optimiser."
+    nets = {'baseline': get_model(f'torchvision:{arch}'), 'antialiased': get_model(arch, filt_size=4)}
+    out = {}
+    for name, net in nets.items():
+        net = net.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
+        out[name] = (net, torch.optim.SGD(net.parameters(), lr=1e-3, momentum=0.9))
+    return out
+
+# %% ../nbs/90_bench.ipynb #242bae6a
+def bench_train(archs:tuple=TRAIN_ARCHS, # architectures of `aa_repro.models`
+                device:str='cpu', # 'cpu' or 'cuda'
+                size:int|None=None, # image side (default 64 on CPU, 224 on CUDA)
+                batch:int=16, reps:int=5, warmup:int=1, # batch size, interleaved timed repetitions, untimed first calls
+                amp:bool|None=None, channels_last:bool|None=None, # default: on for CUDA, off for CPU
+                threads:int|None=None, # torch CPU threads (default: torch's own choice)
+                out:str|None=None, tag:str|None=None, save:bool=True, command:str|None=None, verbose:bool=True) -> list[dict]:
+    "Training-step and inference time of anti-aliased networks vs their baselines, interleaved, with FLOP ratios. The CLI's `aa-repro bench train [--device cuda]`."
+    if device not in ('cpu', 'cuda'): raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
+    if device == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda' requested but CUDA is not available")
+    size, amp, cl = size or (224 if device == 'cuda' else 64), device == 'cuda' if amp is None else amp, device == 'cuda' if channels_last is None else channels_last
+    old_threads, rows, load_before, start = torch.get_num_threads(), [], _loadavg(), time.perf_counter()
+    if threads: torch.set_num_threads(threads)
+    try:
+        for arch in archs: rows += _bench_pair(arch, device, size, batch, reps, warmup, amp, cl)
+        prov = provenance(command, device=device)
+    finally: torch.set_num_threads(old_threads)
+    info = dict(archs=list(archs), device=device, size=size, batch=batch, reps=reps, amp=amp, channels_last=cl, threads=threads or old_threads,
+                loadavg_before=load_before, loadavg_after=_loadavg(), wall_seconds=round(time.perf_counter() - start, 1))
+    if verbose: print(format_train(rows, info))
+    if save:
+        folder, tag = results_dir(out) / 'bench', tag or f'train_{device}'
+        write_csv(folder / f'{tag}.csv', rows); write_json(folder / f'{tag}_provenance.json', prov | info)
+    return rows
+
+# %% ../nbs/90_bench.ipynb #30ec0ac9
+def _bench_pair(arch, device, size, batch, reps, warmup, amp, cl) -> list[dict]:
+    "Rows (train, inference) for one architecture: interleaved times of its two networks, FLOP ratio, speed x FLOP ratio."
+    g = torch.Generator().manual_seed(0)
+    x = torch.randn(batch, 3, size, size, generator=g).to(device, memory_format=torch.channels_last if cl else torch.contiguous_format)
+    y = torch.randint(0, 1000, (batch,), generator=g).to(device)
+    nets, rows = _pair(arch, device, cl), []
+    flops = {k: _flops(net.eval(), x, False) for k, (net, _) in nets.items()}   # forward FLOPs: see the note above
+    for train in (True, False):
+        for net, _ in nets.values(): net.train(train)
+        fns = {k: (lambda x, net=net, opt=opt: _step(net, opt, x, y, train, amp)) for k, (net, opt) in nets.items()}
+        times = time_interleaved(fns, x, 'forward', reps, warmup) if not train else _time_steps(fns, x, reps, warmup)
+        med = {k: statistics.median(v) for k, v in times.items()}
+        speed, flop_ratio = med['baseline'] / med['antialiased'], flops['antialiased'] / flops['baseline']
+        rows.append(dict(arch=arch, mode='train' if train else 'inference', device=device, size=size, batch=batch,
+                         baseline_ms=round(med['baseline'], 2), antialiased_ms=round(med['antialiased'], 2),
+                         baseline_img_s=round(batch * 1e3 / med['baseline'], 1), antialiased_img_s=round(batch * 1e3 / med['antialiased'], 1),
+                         speed_ratio=round(speed, 3), flop_ratio=round(flop_ratio, 3), speed_x_flop_ratio=round(speed * flop_ratio, 3)))
+    return rows
+
+def _time_steps(fns:dict, x:torch.Tensor, reps:int, warmup:int) -> dict:
+    "Wall times (ms) of training steps, interleaved as `time_interleaved` does (the step does its own backward)."
+    sync = torch.cuda.synchronize if x.is_cuda else (lambda: None)
+    for _ in range(warmup):
+        for f in fns.values(): f(x)
+    names, times = list(fns), {k: [] for k in fns}
+    for r in range(reps):
+        for k in names[r % len(names):] + names[:r % len(names)]:
+            sync(); t = time.perf_counter(); fns[k](x); sync(); times[k].append((time.perf_counter() - t) * 1e3)
+    return times
+
+# %% ../nbs/90_bench.ipynb #e7bae455
+def format_train(rows:list[dict], info:dict|None=None) -> str:
+    "The `bench_train` rows as a table, with the target line."
+    head = f"{'arch':14}{'mode':>11}{'baseline ms':>13}{'AA ms':>9}{'AA img/s':>10}{'speed':>8}{'FLOPs':>8}{'speed x FLOPs':>15}"
+    lines = [head] + [f"{r['arch']:14}{r['mode']:>11}{float(r['baseline_ms']):13.1f}{float(r['antialiased_ms']):9.1f}{float(r['antialiased_img_s']):10.1f}"
+                      f"{float(r['speed_ratio']):8.3f}{float(r['flop_ratio']):8.3f}{float(r['speed_x_flop_ratio']):15.3f}" for r in rows]
+    train = [float(r['speed_x_flop_ratio']) for r in rows if r['mode'] == 'train']
+    if train: lines.append(f"training, speed x FLOP ratio: worst {min(train):.3f} (target >= 0.95 for every network)")
+    if info: lines.append(f"{info['device']}, {info['size']} px, batch {info['batch']}, amp {info['amp']}, channels_last {info['channels_last']}, "
+                          f"{info['reps']} interleaved repetitions, {info['threads']} thread(s), load average {info['loadavg_before']} before, "
+                          f"{info['loadavg_after']} after, {info['wall_seconds']} s")
     return '\n'.join(lines)

@@ -64,7 +64,7 @@ class _BlurNd(nn.Module):
 
     def refresh_taps(self):
         "Re-read the 1-D taps of `filt` that the fast path uses (done on construction and loading; call it after editing `filt` in place)."
-        self.taps = separable_taps(self.filt) if self.ndim == 2 else None
+        self.taps = separable_taps(self.filt)
 
     def _load_from_state_dict(self, state_dict, prefix, *args, **kwargs):
         "Load `filt` when the checkpoint has it (official ones do); keep this layer's own when not (timm's `BlurPool2d` does not save it)."
