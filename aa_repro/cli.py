@@ -86,8 +86,8 @@ def _bench(args):
         bench.bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=args.reps, threads=args.threads, out=out,
                            tag=args.tag or 'layers', command=_command(args))
     else:
-        if not hasattr(bench, 'bench_train'): raise ValueError("bench train: this version of aa_repro.bench has no bench_train yet")
-        bench.bench_train(devices=args.device, out=out, tag=args.tag or 'train', command=_command(args))
+        for device in args.device or ['cpu']:
+            bench.bench_train(device=device, threads=args.threads, out=out, tag=args.tag, command=_command(args))
     print(f"results in {out}/bench" + ('' if args.out else ' (pass --out results to record them in the checkout)'))
 
 # %% ../nbs/08_cli.ipynb #22348813

@@ -124,8 +124,3 @@ def test_unwritable_out(capsys, data, argv):
 
 def test_unknown_experiment(capsys):
     fails(capsys, 'reproduce', '--only', 'nope', '--out', 'reproduction/unused', says="invalid choice: 'nope'")
-
-def test_bench_train_without_bench_train(capsys, monkeypatch, tmp_path):
-    import aa_repro.bench as bench
-    monkeypatch.delattr(bench, 'bench_train', raising=False)
-    fails(capsys, 'bench', 'train', '--out', str(tmp_path), says='has no bench_train yet')
