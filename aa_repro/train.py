@@ -107,6 +107,7 @@ def train_epoch(model:nn.Module, loader, opt:torch.optim.Optimizer,
 def fit(model:nn.Module, loader, epochs:int,
         lr:float=0.05, momentum:float=0.9, weight_decay:float=5e-4,
         schedule:str='cosine', # 'cosine' (per step, to 0) or 'constant'
+        warmup_epochs:float=0, # linear warm-up to `lr` over this many epochs first (with 'cosine': a one-cycle schedule)
         device=None, progress:bool=True) -> list[dict]:
     "Train `model` with SGD for `epochs` passes over `loader`; returns a row per epoch."
     if schedule not in ('cosine', 'constant'): raise ValueError(f"schedule must be 'cosine' or 'constant', got {schedule!r}")
@@ -115,7 +116,7 @@ def fit(model:nn.Module, loader, epochs:int,
     model.to(device)
     opt = torch.optim.SGD(model.parameters(), lr=lr, momentum=momentum, weight_decay=weight_decay)
     spe = len(loader)
-    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, spe, epochs, 'cosine_iter')) if schedule == 'cosine' else None
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lambda s: lr_factor(s, spe, epochs, 'cosine_iter', warmup_epochs=warmup_epochs)) if schedule == 'cosine' else None
     history = []
     for ep in range(epochs):
         row = train_epoch(model, loader, opt, sched, device, progress, desc=f'epoch {ep + 1}/{epochs}')

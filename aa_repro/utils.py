@@ -19,13 +19,15 @@ __all__ = ['CPU_FLAGS', 'KEY_PACKAGES', 'git_commit', 'cpu_model', 'device_descr
 
 # %% ../nbs/04b_utils.ipynb #d5cf4a5d
 def git_commit(path:str|Path='.') -> str:
-    "Short commit hash of the git checkout at `path`, with `+dirty` when it has uncommitted changes; 'unknown' outside git."
+    "Short commit hash of the git checkout at `path`, with `+dirty` when its code has uncommitted changes; 'unknown' outside git."
     def _git(*args):
         return subprocess.run(['git', '-C', str(path), *args], capture_output=True, text=True, timeout=10).stdout.strip()
     try: sha = _git('rev-parse', '--short=12', 'HEAD')
     except (OSError, subprocess.SubprocessError): return 'unknown'
     if not sha: return 'unknown'
-    return sha + ('+dirty' if _git('status', '--porcelain', '--untracked-files=no') else '')
+    # results a run writes (results/, reproduction/) are not code: rewriting them while it runs does not make the run's code dirty
+    code = _git('status', '--porcelain', '--untracked-files=no', '--', ':(top)', ':(top,exclude)results', ':(top,exclude)reproduction')
+    return sha + ('+dirty' if code else '')
 
 def cpu_model() -> str:
     "The CPU's model name (from /proc/cpuinfo on Linux, else `platform.processor()`)."
