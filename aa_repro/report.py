@@ -129,7 +129,7 @@ def verdict_text(comparisons:list[dict], group:str='arch') -> str:
                  f"{n['agrees']} agree with the paper, {n['disagrees']} disagree, {n['inconclusive']} are inconclusive.")
     return '\n'.join(lines)
 
-# %% ../nbs/07_report.ipynb #709ba864
+# %% ../nbs/07_report.ipynb #80e078ae
 def claim_status(comparisons:list[dict]) -> str:
     "'holds', 'mostly holds', 'contradicted' or 'not shown', from the verdicts of one claim's comparisons."
     n = count_verdicts(comparisons)

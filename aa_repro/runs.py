@@ -283,7 +283,7 @@ def paper_runs(scale:str, # a key of SCALES
     fixed = {k: c[k] for k in ('train', 'test', 'epochs', 'passes')} | settings
     return [RunSpec(a, k, seed=s, **fixed) for a in (archs or c['archs']) for k in (filters or c['filters']) for s in (seeds or c['seeds'])]
 
-# %% ../nbs/07a_runs.ipynb #525a840a
+# %% ../nbs/07a_runs.ipynb #81623386
 def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed)."
     specs = paper_runs(scale)

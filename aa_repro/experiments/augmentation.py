@@ -150,7 +150,7 @@ def augmentation_study(specs:list[RunSpec], # runs with and without `augment`, a
     write_csv(out / 'diagonal.csv', curves)
     write_csv(out / 'recovery.csv', [r for m in METRICS[1:] for r in recovery(runs, m)])
     write_csv(out / 'comparisons.csv', augmentation_comparisons(runs))
-    atomic_write(out / 'verdict.txt', augmentation_verdict(runs) + '\n')
+    text = augmentation_verdict(runs); atomic_write(out / 'verdict.txt', text + '\n'); print(text)
     save_figure(plot_accuracy_consistency(table), out / 'accuracy_consistency.png')
     save_figure(plot_diagonal(curves), out / 'diagonal_prob.png')
     return table

@@ -302,7 +302,8 @@ def pix2pix_experiment(cfg:dict, # a configuration, e.g. `PIX2PIX_SCALES['ci']`
     write_csv(out / 'summary.csv', summary)
     comparisons = pix2pix_comparisons(runs)
     write_csv(out / 'comparisons.csv', comparisons)
-    atomic_write(out / 'verdict.txt', verdict_text(comparisons, group='model') + '\n' + claim(comparisons) + '\n')
+    text = verdict_text(comparisons, group='model') + '\n' + claim(comparisons)
+    atomic_write(out / 'verdict.txt', text + '\n'); print(text)
     save_figure(plot_stability(summary), out / 'stability.png')
     first = [s for s in specs if s.seed == specs[0].seed]
     panel = {s.filter: load_unet(s, out / 'runs') for s in (first[0], first[-1])}

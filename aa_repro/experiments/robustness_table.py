@@ -146,7 +146,7 @@ def robustness_study(specs:list[RunSpec], # the runs; each anti-aliased one need
     write_csv(out / 'runs.csv', rows); write_csv(out / 'summary.csv', summary)
     write_csv(out / 'per_corruption.csv', by_c); write_csv(out / 'per_perturbation.csv', by_p); write_csv(out / 'comparisons.csv', cmp)
     write_csv(out / 'per_corruption_runs.csv', per_c); write_csv(out / 'per_perturbation_runs.csv', per_p)
-    atomic_write(out / 'verdict.txt', text + '\n')
+    atomic_write(out / 'verdict.txt', text + '\n'); print(text)
     for a in archs:
         seeds = max(r['seeds'] for r in summary if r['arch'] == a)
         for fname, rs, key, m, label in (('ce', by_c, 'corruption', 'CE', 'corruption error CE'), ('fr', by_p, 'perturbation', 'FR', 'flip rate FR')):
