@@ -18,7 +18,7 @@ from ..equivariance import equivariance
 from ..metrics import circular_consistency, subpixel_consistency
 from ..models import reference_blur, small_net
 from ..report import Claim, compare, format_table, paper_data, save_figure, summarize, verdict_text
-from ..runs import CROP, SCALES, Experiment, RunSpec, classifier_runs, load_run_model, loaders, paper_runs, parallel_runs, runs_dir
+from ..runs import CROP, PAD, SCALES, Experiment, RunSpec, classifier_runs, load_run_model, loaders, paper_runs, parallel_runs, runs_dir
 from ..utils import atomic_write, read_json, write_csv, write_json
 
 # %% auto #0
@@ -69,10 +69,10 @@ def mflops(model:torch.nn.Module, size:int=CROP) -> float:
 def extra_metrics(spec:RunSpec, store:str) -> dict: # a trained run of `store`
     "Circular and sub-pixel consistency, per-layer equivariance and FLOPs of a trained run: what chapter 11's runs do not measure."
     model, test = load_run_model(spec, Path(store)), loaders(spec)[1]
-    kw = dict(passes=spec.passes, seed=spec.seed, progress=False)
+    kw, canvas = dict(passes=spec.passes, seed=spec.seed, progress=False), [(F.pad(x, [PAD] * 4), y) for x, y in test]
     first = next(iter(test))[0][:EQUIV_IMAGES]
     eq = equivariance(model, [(first, None)], shifts=EQUIV_SHIFTS, progress=False)
-    return dict(circular_consistency=circular_consistency(model, test, **kw)['consistency'],
+    return dict(circular_consistency=circular_consistency(model, canvas, **kw)['consistency'],
                 subpixel_consistency=subpixel_consistency(model, test, 'fourier', 1.0, **kw)['consistency'],
                 equivariance=eq['mean'], equivariance_layers={k: v['mean'] for k, v in eq['layers'].items()}, mflops=mflops(model))
 
