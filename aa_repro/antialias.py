@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/antialias.html.md"""
 
 # %% ../nbs/03_antialias.ipynb #10a8c64b
 from __future__ import annotations
-import copy, numbers
+import copy, math, numbers
 from collections import OrderedDict
 import torch
 from torch import nn
@@ -15,9 +15,11 @@ from torchvision.models import AlexNet, VGG, ResNet, DenseNet, MobileNetV2
 from torchvision.models.resnet import BasicBlock, Bottleneck
 from torchvision.models.mobilenetv2 import InvertedResidual
 from .layers import BlurPool, MaxBlurPool
+from .polyphase import APSPool, AdaptiveBlurPool, LPSPool, PolyphasePool
 
 # %% auto #0
-__all__ = ['OFFICIAL_FAMILIES', 'device_of', 'check_filt_size', 'official_placement', 'AntialiasReport', 'antialias']
+__all__ = ['OFFICIAL_FAMILIES', 'METHODS', 'POLYPHASE_METHODS', 'METHOD_LAYERS', 'device_of', 'check_filt_size',
+           'official_placement', 'AntialiasReport', 'method_layer', 'tie_shortcuts', 'circular_padding', 'antialias']
 
 # %% ../nbs/03_antialias.ipynb #2225744d
 def device_of(module:nn.Module) -> torch.device:
@@ -179,11 +181,12 @@ class AntialiasReport(list):
     @property
     def left_alone(self) -> list[dict]: return [r for r in self if r['action'] == 'left alone']
     def __repr__(self) -> str:
-        if not self: return 'AntialiasReport: nothing to change'
+        circ = f"\n  circular padding: {self.circular}" if getattr(self, 'circular', None) else ''
+        if not self: return 'AntialiasReport: nothing to change' + circ
         w = max(len(r['module']) for r in self)
         lines = [f"AntialiasReport: {len(self.replaced)} replaced, {len(self.left_alone)} left alone"]
         lines += [f"  {r['module']:<{w}}  {r['action']:<10}  {r['was']}  →  {r['now']}" for r in self]
-        return '\n'.join(lines)
+        return '\n'.join(lines) + circ
 
 def _describe(m:nn.Module) -> str:
     "Short description of a strided layer, e.g. 'Conv2d 64→128 3×3 stride 2'."
@@ -328,15 +331,9 @@ def _next_conv(name:str, leaves:list[str], modules:dict, seen:dict, parents:dict
             or seen[n]['input'] != seen[name].get('output')): return None
     return n
 
-def antialias(model:nn.Module, # a CNN: torchvision's, timm's or your own
-              filt_size:int=4, # taps of the binomial blur filter, 1..7
-              inplace:bool=False, # change `model` itself instead of a copy
-              keep_stem:bool|None=None, # leave the first strided conv alone (default: as the official models; True for other CNNs)
-              pad_type:str='reflect', # padding of the new blur layers: 'reflect', 'replicate' or 'zero'
-              skip:tuple=(), # names of modules to leave alone
-              example_input:torch.Tensor|None=None, # input for the forward pass that finds channels and call order (default: zeros, 224×224)
-             ) -> tuple[nn.Module, AntialiasReport]:
-    "Anti-alias `model` by the paper's rules, keeping its weights; returns the model and a report of what was replaced or left alone."
+def _place_blurs(model:nn.Module, filt_size:int=4, inplace:bool=False, keep_stem:bool|None=None, pad_type:str='reflect', skip:tuple=(),
+                 example_input:torch.Tensor|None=None) -> tuple[nn.Module, AntialiasReport]: # arguments as `antialias`
+    "Put a BlurPool wherever the paper's rules say, keeping the weights; returns the model and the report (`antialias` with method='blurpool')."
     BlurPool(1, pad_type, filt_size)                               # the layer checks filt_size and pad_type, with its own messages
     if not inplace: model = copy.deepcopy(model)
     report, before = AntialiasReport(), {id(m) for m in model.modules()}
@@ -372,4 +369,95 @@ def antialias(model:nn.Module, # a CNN: torchvision's, timm's or your own
     for m in model.modules():                                      # official placement builds reflect-padded blurs
         if isinstance(m, BlurPool) and id(m) not in before and m.pad_type != pad_type:
             m.pad_type, m.pad_mode = pad_type, BlurPool(1, pad_type).pad_mode
+    return model, report
+
+# %% ../nbs/03_antialias.ipynb #3852c452
+METHODS = ('blurpool', 'aps', 'lps', 'adaptive')   # the layers `antialias` can put where the paper puts a blur
+POLYPHASE_METHODS = ('aps', 'lps')                 # the methods that choose a polyphase component (exactly invariant with circular padding)
+METHOD_LAYERS = {'blurpool': 'BlurPool', 'aps': 'APSPool', 'lps': 'LPSPool', 'adaptive': 'AdaptiveBlurPool'}
+
+def method_layer(method:str, # one of METHODS
+                 channels:int, stride:int=2, # as `BlurPool`
+                 filt_size:int=4, # blur taps (BlurPool; APS and LPS, 1: no blur) or side of the predicted filters (adaptive)
+                 pad_type:str='reflect') -> nn.Module: # 'reflect', 'replicate', 'zero', or 'circular' for every method but BlurPool
+    "The downsampling layer of `method` for `channels` at `stride`."
+    if method not in METHODS: raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
+    if method == 'blurpool': return BlurPool(channels, pad_type, filt_size, stride)
+    if method == 'aps': return APSPool(channels, stride, filt_size, pad_type=pad_type)
+    if method == 'lps': return LPSPool(channels, stride, filt_size, pad_type=pad_type)
+    return AdaptiveBlurPool(channels, stride, filt_size, groups=math.gcd(channels, 8), pad_type=pad_type)
+
+# %% ../nbs/03_antialias.ipynb #c238d6a8
+def tie_shortcuts(model:nn.Module) -> list[tuple[str, str]]:
+    "Make the polyphase layer in every `downsample` shortcut follow its block's main-branch layer; returns (follower, leader) names."
+    ties = []
+    for bname, block in model.named_modules():
+        short = getattr(block, 'downsample', None)
+        if not isinstance(short, nn.Module): continue
+        inside = {id(m) for m in short.modules()}
+        main = [(n, m) for n, m in block.named_modules() if isinstance(m, PolyphasePool) and id(m) not in inside]
+        for n, m in short.named_modules():
+            lead = next(((ln, l) for ln, l in main if l.stride == getattr(m, 'stride', None)), None)
+            if isinstance(m, PolyphasePool) and lead is not None:
+                m.follow(lead[1]); ties.append((f"{bname}.downsample.{n}", f"{bname}.{lead[0]}"))
+    return ties
+
+# %% ../nbs/03_antialias.ipynb #0857c059
+def _circular_pool(m:nn.Module) -> nn.Module|None:
+    "A circularly padded copy of pooling layer `m` (its own padding set to 0), or None if it needs none."
+    k, s, p = _pair(m.kernel_size), _pair(m.stride), _pair(m.padding)
+    if getattr(m, 'circular', False): return None                                          # padded here before
+    if s == (1, 1): pads = [(k[1] - 1) // 2, k[1] - 1 - (k[1] - 1) // 2, (k[0] - 1) // 2, k[0] - 1 - (k[0] - 1) // 2]   # keep the size
+    elif p != (0, 0): pads = [p[1], p[1], p[0], p[0]]
+    else: return None
+    pool = copy.copy(m); pool.padding, pool.circular = 0, True
+    return nn.Sequential(nn.CircularPad2d(pads), pool)
+
+def circular_padding(model:nn.Module) -> dict[str, list[str]]:
+    "Make every padded convolution and every padded or stride-1 max/average pool of `model` pad circularly, in place; returns the names changed."
+    done, parents = dict(convs=[], pools=[]), _children_of(model)
+    for name, m in list(model.named_modules()):
+        if isinstance(m, nn.Conv2d) and m.padding != 'valid' and (m.padding == 'same' or any(m.padding)) and m.padding_mode != 'circular':
+            m.padding_mode = 'circular'                    # Conv2d pads by F.pad with this mode, then convolves without padding
+            done['convs'].append(name)
+        elif isinstance(m, (nn.MaxPool2d, nn.AvgPool2d)) and (new := _circular_pool(m)) is not None:
+            setattr(*parents[name], new); done['pools'].append(name)
+        elif isinstance(m, BlurPool) and m.pad_mode != 'circular':
+            m.pad_type = m.pad_mode = 'circular'; m.fast = False; done['pools'].append(name)   # fast_blur knows the other modes only
+    return done
+
+# %% ../nbs/03_antialias.ipynb #ad46f2ae
+def _swap_blurs(model:nn.Module, added:set, method:str, filt_size:int, pad_type:str, report:AntialiasReport):
+    "Replace every BlurPool whose id is in `added` by `method`'s layer, in place, and rename it in the report."
+    parents = _children_of(model)
+    for name, m in list(model.named_modules()):
+        if isinstance(m, BlurPool) and id(m) in added:
+            with torch.device('cpu'): new = method_layer(method, m.channels, m.stride, filt_size, pad_type)
+            setattr(*parents[name], new.to(device_of(m)).train(m.training))
+    for r in report.replaced: r['now'] = r['now'].replace('BlurPool', METHOD_LAYERS[method])
+
+# %% ../nbs/03_antialias.ipynb #12be60e8
+def antialias(model:nn.Module, # a CNN: torchvision's, timm's or your own
+              filt_size:int=4, # taps of the binomial blur filter, 1..7 (for 'adaptive': side of the predicted filters)
+              inplace:bool=False, # change `model` itself instead of a copy
+              keep_stem:bool|None=None, # leave the first strided conv alone (default: as the official models, True for other CNNs; False for 'aps', 'lps')
+              pad_type:str='reflect', # padding of the new layers: 'reflect', 'replicate' or 'zero' (`circular=True` for circular)
+              skip:tuple=(), # names of modules to leave alone
+              example_input:torch.Tensor|None=None, # input for the forward pass that finds channels and call order (default: zeros, 224×224)
+              method:str='blurpool', # the layer put where the paper puts a blur: 'blurpool', 'aps', 'lps' or 'adaptive' (chapter 01b)
+              circular:bool=False, # also make every convolution and pooling layer pad circularly (APS and LPS are then exactly shift-invariant)
+             ) -> tuple[nn.Module, AntialiasReport]:
+    "Anti-alias `model` by the paper's rules with `method`'s layer, keeping its weights; returns the model and a report of what was replaced or left alone."
+    if method not in METHODS: raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
+    if keep_stem is None and method in POLYPHASE_METHODS: keep_stem = False
+    if not inplace: model = copy.deepcopy(model)
+    before = {id(m) for m in model.modules()}
+    model, report = _place_blurs(model, filt_size, True, keep_stem, pad_type, skip, example_input)
+    added = {id(m) for m in model.modules() if isinstance(m, BlurPool) and id(m) not in before}
+    if method != 'blurpool':
+        _swap_blurs(model, added, method, filt_size, 'circular' if circular else pad_type, report)
+        if method in POLYPHASE_METHODS: tie_shortcuts(model)
+    if circular:
+        changed = circular_padding(model)
+        report.circular = f"{len(changed['convs'])} convolutions and {len(changed['pools'])} pooling layers"
     return model, report

@@ -17,17 +17,17 @@ import torchvision
 import aa_repro
 from torchvision.models import MobileNetV2
 from torchvision.models.resnet import BasicBlock
-from .antialias import antialias, check_filt_size, device_of, official_placement
+from .antialias import POLYPHASE_METHODS, antialias, check_filt_size, circular_padding, device_of, official_placement
 from .layers import BlurPool
 from .weights import WeightFile, load_baseline, load_pretrained, load_weights, weight_file
 
 # %% auto #0
-__all__ = ['OFFICIAL_ARCHS', 'SMALL_NETS', 'reference_blur', 'alexnet', 'vgg11', 'vgg11_bn', 'vgg13', 'vgg13_bn', 'vgg16',
-           'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50', 'resnet101', 'resnet152',
-           'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2', 'densenet121', 'densenet161',
-           'densenet169', 'densenet201', 'mobilenet_v2', 'register_model', 'list_models', 'get_model',
-           'model_from_meta', 'tiny_vgg', 'small_resnet', 'small_mobilenet_v2', 'small_net', 'official_keys',
-           'state_dict_layout', 'count_macs', 'cost']
+__all__ = ['OFFICIAL_ARCHS', 'SMALL_NETS', 'METHOD_FILT', 'METHOD_ARCHS', 'reference_blur', 'alexnet', 'vgg11', 'vgg11_bn',
+           'vgg13', 'vgg13_bn', 'vgg16', 'vgg16_bn', 'vgg19', 'vgg19_bn', 'resnet18', 'resnet34', 'resnet50',
+           'resnet101', 'resnet152', 'resnext50_32x4d', 'resnext101_32x8d', 'wide_resnet50_2', 'wide_resnet101_2',
+           'densenet121', 'densenet161', 'densenet169', 'densenet201', 'mobilenet_v2', 'register_model', 'list_models',
+           'get_model', 'model_from_meta', 'tiny_vgg', 'small_resnet', 'small_mobilenet_v2', 'small_net',
+           'official_keys', 'state_dict_layout', 'count_macs', 'cost']
 
 # %% ../nbs/02_models.ipynb #9c05cc46
 @contextmanager
@@ -299,14 +299,18 @@ SMALL_NETS = {'vgg': (tiny_vgg, 16), 'resnet': (small_resnet, 8), 'mobilenet_v2'
 def small_net(arch:str, # a key of SMALL_NETS: 'vgg', 'resnet' or 'mobilenet_v2'
               filt_size:int=1, # 1: the baseline; 2..7: anti-aliased by `antialias` with this blur filter
               width:float|None=None, # the builder's width (default: SMALL_NETS)
-              in_channels:int=1, classes:int=10) -> nn.Module:
-    "A small classifier for 28x28 images: the baseline, or the same network anti-aliased by the paper's rules with `aa_repro.antialias.antialias`."
+              in_channels:int=1, classes:int=10,
+              method:str='blurpool', # the layer put where the paper puts a blur: 'blurpool', 'aps', 'lps' or 'adaptive' (see `antialias`)
+              circular:bool=False) -> nn.Module: # circular padding in every convolution and pooling layer
+    "A small classifier for 28x28 images: the baseline, or the same network anti-aliased by the paper's rules (or another `method`) with `aa_repro.antialias.antialias`."
     if arch not in SMALL_NETS: raise ValueError(f"arch must be one of {', '.join(SMALL_NETS)}, got {arch!r}")
     build, default = SMALL_NETS[arch]
     model = build(default if width is None else width, in_channels, classes)
-    if filt_size == 1: return model
+    if filt_size == 1 and method == 'blurpool':
+        if circular: circular_padding(model)
+        return model
     # the stems do not downsample, so every strided layer is replaced (keep_stem=False)
-    return antialias(model, filt_size, inplace=True, keep_stem=False, example_input=torch.zeros(1, in_channels, 28, 28))[0]
+    return antialias(model, filt_size, inplace=True, keep_stem=False, example_input=torch.zeros(1, in_channels, 28, 28), method=method, circular=circular)[0]
 
 def _small_entry(arch:str, filt_size:int|None=None, weights=None, num_classes:int|None=None, **kwargs) -> nn.Module:
     "Registry builder `small_<arch>`: `small_net(arch)` with `num_classes` outputs, and a weight file if given."
@@ -314,6 +318,25 @@ def _small_entry(arch:str, filt_size:int|None=None, weights=None, num_classes:in
     return _load_file(model, weights, f'small_{arch} (filter size {filt_size or 1})')
 
 for _arch in SMALL_NETS: register_model(f'small_{_arch}')(functools.partial(_small_entry, _arch))
+
+# %% ../nbs/02_models.ipynb #4bc8646c
+METHOD_FILT = {'aps': 1, 'lps': 1, 'adaptive': 3}   # method -> default filter size of its registry models
+METHOD_ARCHS = ('resnet18', 'resnet50', 'mobilenet_v2')   # the torchvision architectures registered with every method
+
+def _method_entry(arch:str, method:str, small:bool=False, filt_size:int|None=None, weights=None, num_classes:int|None=None,
+                  circular:bool|None=None, **kwargs) -> nn.Module:
+    "Registry builder `<arch>_<method>` (`small_<arch>_<method>` with `small`): the baseline converted by `antialias(method=method)`."
+    fs = check_filt_size(METHOD_FILT[method] if filt_size is None else filt_size)
+    circular = method in POLYPHASE_METHODS if circular is None else circular
+    if small: model = small_net(arch, fs, classes=10 if num_classes is None else num_classes, method=method, circular=circular, **kwargs)
+    else:
+        model = torchvision.models.get_model(arch, weights=None, **kwargs | ({} if num_classes is None else dict(num_classes=num_classes)))
+        model = antialias(model, fs, inplace=True, method=method, circular=circular)[0]
+    return _load_file(model, weights, f"{'small_' if small else ''}{arch}_{method} (filter size {fs})")
+
+for _m in METHOD_FILT:
+    for _arch in METHOD_ARCHS: register_model(f'{_arch}_{_m}')(functools.partial(_method_entry, _arch, _m))
+    for _arch in SMALL_NETS: register_model(f'small_{_arch}_{_m}')(functools.partial(_method_entry, _arch, _m, True))
 
 # %% ../nbs/02_models.ipynb #0a916163
 _KEYS_DIR = Path(aa_repro.__file__).parent / 'paper' / 'state_dict_keys'

@@ -8,7 +8,7 @@ Docs: https://aa-repro.github.io/aa_repro/reproduce.html.md"""
 from __future__ import annotations
 import resource, time
 from pathlib import Path
-from .experiments import augmentation, diagonal, equivariance_maps, imagenet, pix2pix, robustness_table, scatter, toy_filters
+from .experiments import augmentation, diagonal, equivariance_maps, imagenet, methods, pix2pix, robustness_table, scatter, toy_filters
 from .report import VERDICTS, count_verdicts, format_table
 from .runs import SCALES, WORKER_COST, Experiment
 from .utils import git_commit, provenance, read_csv, read_json, results_dir, write_json
@@ -19,7 +19,8 @@ __all__ = ['EXPERIMENTS', 'default_out', 'check_record', 'cost_mark', 'cost_sinc
 # %% ../nbs/07b_reproduce.ipynb #020347de
 EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
     toy_filters.FILTERS, toy_filters.TOY1D, imagenet.IMAGENET, imagenet.RELEASED, scatter.SCATTER, diagonal.DIAGONAL,
-    equivariance_maps.EQUIVARIANCE, robustness_table.ROBUSTNESS, augmentation.AUGMENTATION, pix2pix.PIX2PIX)}
+    equivariance_maps.EQUIVARIANCE, robustness_table.ROBUSTNESS, augmentation.AUGMENTATION, pix2pix.PIX2PIX,
+    methods.METHODS_EXPERIMENT)}
 
 # %% ../nbs/07b_reproduce.ipynb #98cda5ce
 def default_out(scale:str) -> Path:

@@ -10,11 +10,11 @@ import atexit, functools, hashlib, io, json, math, multiprocessing, os, resource
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
-from typing import Callable
+from typing import Callable, ClassVar
 import torch
 import torch.nn.functional as F
 from torch import nn
-from .antialias import antialias
+from .antialias import METHODS, antialias
 from .data import FashionMNIST
 from .metrics import accuracy, consistency, diagonal_shift, protocol_shifts
 from .models import SMALL_NETS, small_net
@@ -24,8 +24,8 @@ from .utils import atomic_write, provenance, read_json, track, write_json
 
 # %% auto #0
 __all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGMENTS', 'DIAGONAL_IMAGES', 'WORKER_COST', 'SCALES',
-           'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'TrainBatches', 'loaders', 'measure',
-           'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done', 'save_run', 'load_run_model',
+           'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'spec_record', 'TrainBatches', 'loaders',
+           'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done', 'save_run', 'load_run_model',
            'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs', 'classifier_runs', 'paper_runs',
            'scale_progress', 'Experiment']
 
@@ -102,22 +102,33 @@ class RunSpec:
     crop_scale: float = 0.35 # smallest area of a random-resized crop, as a fraction of the padded image (the paper: 0.08)
     passes: int = 1 # passes of the consistency measurement over the test images
     finetune: int = 0 # > 0: start from the trained baseline with the same settings, anti-alias it, train this many more epochs at lr/10
+    method: str = 'blurpool' # the layer where the paper puts a blur, one of `aa_repro.antialias.METHODS` (chapter 18)
+    circular: bool = False # circular padding in every convolution and pooling layer
+    OMIT: ClassVar[dict] = dict(method='blurpool', circular=False) # fields left out of the key and the record at these values (runs stored before they existed keep their keys)
 
     def __post_init__(self):
         if self.arch not in SMALL_NETS: raise ValueError(f"arch must be one of {', '.join(SMALL_NETS)}, got {self.arch!r}")
         if self.filt_size not in FILTER_LABELS: raise ValueError(f"filt_size must be 1..7, got {self.filt_size!r}")
         if self.augment not in AUGMENTS: raise ValueError(f"augment must be one of {', '.join(AUGMENTS)}, got {self.augment!r}")
+        if self.method not in METHODS: raise ValueError(f"method must be one of {', '.join(METHODS)}, got {self.method!r}")
 
     @property
     def filter(self) -> str: return FILTER_LABELS[self.filt_size]
     @property
-    def label(self) -> str: return f"{self.arch} {self.filter}{' fine-tuned' if self.finetune else ''}{' no-aug' if self.augment == 'none' else ''} seed {self.seed}"
+    def variant(self) -> str: return ('' if self.method == 'blurpool' else f" {self.method}") + (' circular' if self.circular else '')
+    @property
+    def label(self) -> str: return f"{self.arch}{self.variant} {self.filter}{' fine-tuned' if self.finetune else ''}{' no-aug' if self.augment == 'none' else ''} seed {self.seed}"
     @property
     def key(self) -> str:
         "File name of the run: readable, and unique for every setting (a hash of all fields)."
-        h = hashlib.sha1(json.dumps(asdict(self), sort_keys=True).encode()).hexdigest()[:8]
-        return f"{self.arch}_{self.filter}{'_ft' if self.finetune else ''}{'_noaug' if self.augment == 'none' else ''}_seed{self.seed}_{h}"
-    def baseline(self) -> RunSpec: return replace(self, filt_size=1, finetune=0)
+        h = hashlib.sha1(json.dumps(spec_record(self), sort_keys=True).encode()).hexdigest()[:8]
+        return f"{self.arch}{self.variant.replace(' ', '_')}_{self.filter}{'_ft' if self.finetune else ''}{'_noaug' if self.augment == 'none' else ''}_seed{self.seed}_{h}"
+    def baseline(self) -> RunSpec: return replace(self, filt_size=1, finetune=0, method='blurpool', circular=False)
+
+def spec_record(spec) -> dict: # any frozen dataclass; `RunSpec` leaves out its `OMIT` fields at their defaults
+    "The settings of a run as stored and hashed: `asdict(spec)` without the fields that `spec.OMIT` lists at their default values."
+    omit = getattr(spec, 'OMIT', {})
+    return {k: v for k, v in asdict(spec).items() if not (k in omit and v == omit[k])}
 
 # %% ../nbs/07a_runs.ipynb #7aa49de6
 class TrainBatches:
@@ -154,9 +165,9 @@ def measure(model:nn.Module, test, # the test loader of `loaders`
 # %% ../nbs/07a_runs.ipynb #760c56e8
 def build_run_model(spec:RunSpec, base:nn.Module|None=None) -> nn.Module:
     "The untrained network of `spec`; a fine-tuning run's network is its trained baseline `base`, anti-aliased."
-    if not spec.finetune: return small_net(spec.arch, spec.filt_size, spec.width)
+    if not spec.finetune: return small_net(spec.arch, spec.filt_size, spec.width, method=spec.method, circular=spec.circular)
     if base is None: raise ValueError(f"{spec.label}: a fine-tuning run needs its trained baseline (base=...)")
-    return antialias(base, spec.filt_size, keep_stem=False, example_input=torch.zeros(1, 1, CROP, CROP))[0]
+    return antialias(base, spec.filt_size, keep_stem=False, example_input=torch.zeros(1, 1, CROP, CROP), method=spec.method, circular=spec.circular)[0]
 
 def train_run(spec:RunSpec, base:nn.Module|None=None, # `spec.finetune`: the trained baseline to start from
               progress:bool=False, device=None) -> tuple[nn.Module, dict]:
@@ -167,7 +178,8 @@ def train_run(spec:RunSpec, base:nn.Module|None=None, # `spec.finetune`: the tra
     t0 = time.perf_counter()
     hist = fit(model, train, epochs, lr=lr, warmup_epochs=warmup, device=device, progress=progress)
     seconds = time.perf_counter() - t0
-    return model, dict(arch=spec.arch, filter=spec.filter, filt_size=spec.filt_size, seed=spec.seed, augment=spec.augment, finetune=spec.finetune,
+    extra = {k: v for k, v in spec_record(spec).items() if k in RunSpec.OMIT}          # method and circular, where not the defaults
+    return model, dict(arch=spec.arch, filter=spec.filter, filt_size=spec.filt_size, seed=spec.seed, augment=spec.augment, finetune=spec.finetune, **extra,
                        **measure(model, test, spec.seed, spec.passes, progress), train_loss=round(hist[-1]['loss'], 4), train_seconds=round(seconds, 1))
 
 # %% ../nbs/07a_runs.ipynb #af9198bc
@@ -182,7 +194,7 @@ def run_files(spec, store:Path) -> tuple[Path, Path]: # spec: any frozen datacla
 def run_done(spec, store:Path, weights:bool=True) -> bool:
     "Whether `store` holds the finished run of `spec` (its results file, with exactly these settings, and with `weights` its model)."
     res, pt = run_files(spec, store)
-    return res.is_file() and read_json(res).get('spec') == json.loads(json.dumps(asdict(spec))) and (pt.is_file() or not weights)
+    return res.is_file() and read_json(res).get('spec') == json.loads(json.dumps(spec_record(spec))) and (pt.is_file() or not weights)
 
 # %% ../nbs/07a_runs.ipynb #a586479f
 def save_run(spec, store:Path, model:nn.Module, result:dict, command:str|None=None):
@@ -190,13 +202,13 @@ def save_run(spec, store:Path, model:nn.Module, result:dict, command:str|None=No
     res, pt = run_files(spec, store)
     buf = io.BytesIO(); torch.save(model.state_dict(), buf)
     atomic_write(pt, buf.getvalue())
-    write_json(res, dict(spec=asdict(spec), result=result, provenance=provenance(command, seeds=[spec.seed], threads=torch.get_num_threads())))
+    write_json(res, dict(spec=spec_record(spec), result=result, provenance=provenance(command, seeds=[spec.seed], threads=torch.get_num_threads())))
 
 def load_run_model(spec:RunSpec, store:Path) -> nn.Module:
     "The trained network of a finished run, in eval mode (weights read with `weights_only=True`)."
     pt = run_files(spec, store)[1]
     if not pt.is_file(): raise FileNotFoundError(f"{pt}: no trained model for {spec.label}; run the experiment that trains it (aa-repro reproduce)")
-    model = build_run_model(replace(spec, finetune=0)) if not spec.finetune else small_net(spec.arch, spec.filt_size, spec.width)
+    model = build_run_model(replace(spec, finetune=0)) if not spec.finetune else small_net(spec.arch, spec.filt_size, spec.width, method=spec.method, circular=spec.circular)
     model.load_state_dict(torch.load(pt, map_location='cpu', weights_only=True))
     return model.eval()
 
