@@ -9,8 +9,6 @@ from __future__ import annotations
 import math
 import numpy as np
 import torch
-from scipy import signal
-from scipy.special import comb
 
 # %% auto #0
 __all__ = ['FILTER_SIZES', 'PAPER_FILTERS', 'TOY_SIGNAL', 'binomial_taps', 'separable', 'binomial', 'gaussian', 'kaiser',
@@ -33,7 +31,7 @@ def binomial_taps(size:int # number of taps, 1..7
                  ) -> np.ndarray: # integer taps, row `size-1` of Pascal's triangle
     "Integer taps of the binomial low-pass filter with `size` taps."
     _check_size(size)
-    return np.array([comb(size-1, k, exact=True) for k in range(size)], dtype=np.int64)
+    return np.array([math.comb(size-1, k) for k in range(size)], dtype=np.int64)
 
 # %% ../nbs/00_filters.ipynb #5e9c7362
 def separable(taps, # 1-D filter taps (list, array or tensor), need not be normalised
@@ -68,6 +66,7 @@ def gaussian(sigma:float, # standard deviation in samples, > 0
     size = 2 * math.ceil(3 * sigma) + 1 if size is None else size
     if isinstance(size, bool) or not isinstance(size, (int, np.integer)) or size < 1:
         raise ValueError(f"size must be a positive integer, got {size!r}")
+    from scipy import signal   # deferred: importing scipy.signal costs seconds, and the binomial filters that layers use need none of it
     return separable(signal.windows.gaussian(size, std=sigma), ndim, dtype, device)
 
 def kaiser(size:int, # number of taps, >= 2
@@ -79,6 +78,7 @@ def kaiser(size:int, # number of taps, >= 2
         raise ValueError(f"size must be an integer >= 2, got {size!r}")
     if isinstance(stride, bool) or not isinstance(stride, (int, np.integer)) or stride < 2:
         raise ValueError(f"stride must be an integer >= 2, got {stride!r}")
+    from scipy import signal
     return separable(signal.firwin(size, 1 / stride, window=('kaiser', beta)), ndim, dtype, device)
 
 # %% ../nbs/00_filters.ipynb #19cfab84
@@ -90,6 +90,7 @@ def frequency_response(taps, # 1-D filter taps (normalised here)
                        n:int=512, # number of frequencies in [0, pi]
                       ) -> tuple[np.ndarray, np.ndarray]: # (omega in [0, pi), |H(omega)|)
     "Magnitude response of a 1-D filter, from `scipy.signal.freqz`."
+    from scipy import signal
     w, h = signal.freqz(_taps_np(taps), worN=n)
     return w, np.abs(h)
 
