@@ -11,7 +11,7 @@ from pathlib import Path
 from .experiments import augmentation, diagonal, equivariance_maps, imagenet, methods, pix2pix, robustness_table, scatter, toy_filters
 from .report import VERDICTS, count_verdicts, format_table
 from .runs import SCALES, WORKER_COST, Experiment
-from .utils import git_commit, provenance, read_csv, read_json, results_dir, write_json
+from .utils import clean_commit, provenance, read_csv, read_json, results_dir, write_json
 
 # %% auto #0
 __all__ = ['EXPERIMENTS', 'default_out', 'check_record', 'cost_mark', 'cost_since', 'run_experiment', 'reproduce']
@@ -30,7 +30,7 @@ def default_out(scale:str) -> Path:
 def check_record(out:Path|None, record:bool) -> Path|None:
     "The folder a recording writes to (`results/`), refusing an uncommitted tree: a recorded result names a clean commit."
     if not record: return out
-    if git_commit().endswith('+dirty'): raise ValueError("--record needs a committed tree (the commit is +dirty): commit your changes, then rerun")
+    clean_commit()   # the package's own checkout; a +dirty one is refused with one line (a ValueError)
     return results_dir() if out is None else out
 
 # %% ../nbs/07b_reproduce.ipynb #174f0aa5
