@@ -80,8 +80,8 @@ class Claim:
     text: str = '' # the claim in words, for the verdict lines
 
 # %% ../nbs/07_report.ipynb #6c01aa07
-def _pairs(runs:list[dict], group:str, baseline:str, pair_by:str) -> dict:
-    "(group value, filter) -> {pair_by value: run}, and the baselines' runs per group value."
+def _pairs(runs:list[dict], group:str, pair_by:str) -> dict:
+    "(group value, filter) -> {pair_by value: run}."
     cells = {}
     for r in runs: cells.setdefault((r[group], r['filter']), {})[r[pair_by]] = r
     return cells
@@ -96,7 +96,7 @@ def compare(runs:list[dict], # results rows, one per run, with `group`, 'filter'
             paper:dict|None=None, # (group value, filter label) -> row with the metric: the paper's cells, when it has them
             group:str='arch', baseline:str='Baseline', pair_by:str='seed', digits:int=2) -> list[dict]:
     "Per non-baseline cell: the paired change of `claim.metric` from its group's baseline, its 95 % interval, the verdict and the paper's change."
-    cells, out = _pairs(runs, group, baseline, pair_by), []
+    cells, out = _pairs(runs, group, pair_by), []
     for (g, f), rs in cells.items():
         base = cells.get((g, baseline))
         if f == baseline or base is None: continue
