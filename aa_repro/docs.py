@@ -41,7 +41,8 @@ def doc_notebooks(nbs_path:str|Path|None=None, # the notebooks' folder; default 
     return sorted((p for p in nbs_path.glob('*.ipynb') if not p.name.startswith(('_', '.'))), key=reading_key)
 
 # %% ../nbs/99_docs.ipynb #7a6a96b7
-GROUPS = (('Theory', r'00[a-z]*'), ('Layers', r'01[a-z]*'), ('Models', r'0[23][a-z]*|04'), ('Data and utilities', r'04[a-z]+'),
+GROUPS = (('Theory', r'00[a-z]*'), ('Layers', r'01[a-z]*'), ('Anti-aliasing', r'02[a-z]*'), ('Data, utilities and weights', r'03[a-z]*'),
+          ('Models', r'04[a-z]*'),
           ('Metrics', r'05[a-z]*'), ('Training', r'06[a-z]*'), ('Reproduce and CLI', r'0[789][a-z]*'), ('Paper tables', r'1\d[a-z]*'),
           ('Benchmarks', r'9[0-8][a-z]*'), ('Documentation', r'99[a-z]*'))
 "Sidebar groups in reading order, each with the pattern its notebooks' numeric prefixes (digits and letter) match."
@@ -136,7 +137,7 @@ def _attr_link(m):
     return f'<a class="aa-{m.group(1).lower()}-link" href="{html.escape(url)}" {attrs}>{m.group(1)}</a>'
 
 def relink(text:str, # markdown
-           pages:dict, # notebook stem -> page, e.g. {'01_layers': 'layers.html'}
+           pages:dict, # notebook stem -> page, e.g. {'01a_layers': 'layers.html'}
            doc_url:str='', # the hosted site that nbdev's links point at (`doc_host` + `doc_baseurl`)
           ) -> str:
     "Links to the hosted site or to other notebooks as links within this site; Pandoc link attributes as HTML."
@@ -155,7 +156,7 @@ def _clean_cell(c:dict) -> dict:
 def _text(v): return ''.join(v) if isinstance(v, list) else (v or '')
 
 def quarto_to_mkdocs(nb:dict, # a notebook processed by `process_notebook`, as JSON
-                     src_name:str, # its source notebook's file name, e.g. '01_layers.ipynb'
+                     src_name:str, # its source notebook's file name, e.g. '01a_layers.ipynb'
                      pages:dict, # notebook stem -> page name, for links between notebooks
                      doc_url:str='', # the hosted site nbdev links to
                      git_url:str='', # the repository, for the link to the source notebook

@@ -15,11 +15,12 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 from .antialias import METHODS, antialias
+from .checkpoints import set_seed
 from .data import FashionMNIST
 from .metrics import accuracy, consistency, diagonal_shift, protocol_shifts
 from .models import SMALL_NETS, small_net
 from .report import FILTER_LABELS, PAPER_FILTERS
-from .train import fit, set_seed
+from .train import fit
 from .utils import atomic_write, provenance, read_json, track, write_json
 
 # %% auto #0

@@ -14,11 +14,11 @@ import torch
 import torch.nn.functional as F
 from torch import nn
 import matplotlib.pyplot as plt
+from ..checkpoints import set_seed
 from ..data import SAMPLE_PHOTOS, sample_photo
 from ..layers import BlurUpsample, ConvBlurPool
 from ..report import FILTER_LABELS, Claim, compare, save_figure, summarize, verdict_text
 from ..runs import Experiment, default_workers, parallel_runs, run_done, run_files, save_run
-from ..train import set_seed
 from ..utils import atomic_write, provenance, read_json, track, write_csv
 
 # %% auto #0
