@@ -14,7 +14,7 @@ from .models import get_model, reference_blur
 from .utils import provenance, read_csv, read_json, results_dir, write_csv, write_json
 
 # %% auto #0
-__all__ = ['FLOOR', 'IMPLEMENTATIONS', 'PEERS', 'TRAIN_ARCHS', 'available', 'check_equivalence', 'time_interleaved',
+__all__ = ['FLOOR', 'IMPLEMENTATIONS', 'PEERS', 'TRAIN_ARCHS', 'TIMM_ARCHS', 'available', 'check_equivalence', 'time_interleaved',
            'peak_memory_mb', 'bench_layers', 'targets', 'format_table', 'bench_train', 'format_train']
 
 # %% ../nbs/90_bench.ipynb #cc9372d8
@@ -279,6 +279,7 @@ def format_table(rows:list[dict], info:dict|None=None) -> str:
 
 # %% ../nbs/90_bench.ipynb #eb480922
 TRAIN_ARCHS = ('resnet18', 'resnet50', 'mobilenet_v2', 'densenet121')
+TIMM_ARCHS = ('timm:resnet18', 'timm:efficientnet_b0')   # timm's networks converted by `antialias()`, when timm is installed
 
 def _flops(model:torch.nn.Module, x:torch.Tensor, train:bool) -> int:
     "FLOPs of one forward (and backward if `train`) of `model` on `x`, the blur counted as its reference depthwise convolution."
@@ -301,7 +302,7 @@ def _step(model, opt, x, y, train:bool, amp:bool):
 
 def _pair(arch:str, device:str, channels_last:bool) -> dict:
     "The anti-aliased network and its baseline, on `device`, each with an SGD optimiser."
-    nets = {'baseline': get_model(f'torchvision:{arch}'), 'antialiased': get_model(arch, filt_size=4)}
+    nets = {'baseline': get_model(arch if ':' in arch else f'torchvision:{arch}'), 'antialiased': get_model(arch, filt_size=4)}
     out = {}
     for name, net in nets.items():
         net = net.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
@@ -309,7 +310,7 @@ def _pair(arch:str, device:str, channels_last:bool) -> dict:
     return out
 
 # %% ../nbs/90_bench.ipynb #242bae6a
-def bench_train(archs:tuple=TRAIN_ARCHS, # architectures of `aa_repro.models`
+def bench_train(archs:tuple|None=None, # `get_model` names (default: `TRAIN_ARCHS`, and `TIMM_ARCHS` when timm is installed)
                 device:str='cpu', # 'cpu' or 'cuda'
                 size:int|None=None, # image side (default 64 on CPU, 224 on CUDA)
                 batch:int=16, reps:int=5, warmup:int=1, # batch size, interleaved timed repetitions, untimed first calls
@@ -318,6 +319,7 @@ def bench_train(archs:tuple=TRAIN_ARCHS, # architectures of `aa_repro.models`
                 out:str|None=None, tag:str|None=None, save:bool=True, command:str|None=None, verbose:bool=True) -> list[dict]:
     "Training-step and inference time of anti-aliased networks vs their baselines, interleaved, with FLOP ratios. The CLI's `aa-repro bench train [--device cuda]`."
     if device not in ('cpu', 'cuda'): raise ValueError(f"device must be 'cpu' or 'cuda', got {device!r}")
+    archs = tuple(archs or TRAIN_ARCHS + (TIMM_ARCHS if importlib.util.find_spec('timm') else ()))
     if device == 'cuda' and not torch.cuda.is_available(): raise ValueError("device 'cuda' requested but CUDA is not available")
     size, amp, cl = size or (224 if device == 'cuda' else 64), device == 'cuda' if amp is None else amp, device == 'cuda' if channels_last is None else channels_last
     old_threads, rows, load_before, start = torch.get_num_threads(), [], _loadavg(), time.perf_counter()

@@ -55,3 +55,9 @@ def test_reading_order_tables_list_every_chapter():
     index = '\n'.join(''.join(c['source']) for c in json.loads((PKG.parent/'nbs/index.ipynb').read_text())['cells'])
     assert _table((PKG.parent/'README.md').read_text()) == nbs
     assert _table(index) == nbs
+
+def test_functions_are_short():
+    "No function runs much over a screen (about 60 lines): long ones are split into named steps."
+    long = [f'{p.name}:{n.name} ({n.end_lineno - n.lineno + 1} lines)' for p, t in MODULES.items() for n in ast.walk(t)
+            if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 70]
+    assert not long, long
