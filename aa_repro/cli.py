@@ -51,7 +51,7 @@ def add_train_arguments(p:argparse.ArgumentParser) -> argparse.ArgumentParser:
         flag, t, h = '--' + f.name.replace('_', '-'), str(f.type).replace(' ', ''), f.metadata['help'] + f" (default: {f.default}, unless the preset sets it)"
         if t.startswith('bool'): p.add_argument(flag, action=argparse.BooleanOptionalAction, default=argparse.SUPPRESS, help=h)
         else:
-            conv = filt_size if f.name == 'filter_size' else out_folder if f.name == 'out' else {'int': int, 'float': float, 'str': str}[t.split('|')[0]]
+            conv = filt_size if f.name == 'filt_size' else out_folder if f.name == 'out' else {'int': int, 'float': float, 'str': str}[t.split('|')[0]]
             p.add_argument(flag, type=_opt(conv) if 'None' in t else conv, choices=f.metadata['choices'], default=argparse.SUPPRESS,
                            metavar=f.name.upper() if not f.metadata['choices'] else None, help=h)
     return p
@@ -96,7 +96,7 @@ def _eval(args):
     if not (args.weights or args.pretrained or args.random_init):
         raise ValueError("no weights given: pass --weights FILE or --pretrained, or --random-init to score a randomly initialised network")
     if args.arch is None and not args.weights: raise ValueError("argument --arch is required without --weights (a file written by aa-repro train names its architecture)")
-    rec = evaluate(args.arch, args.data, args.metrics, weights=args.weights, pretrained=args.pretrained, filter_size=args.filter_size,
+    rec = evaluate(args.arch, args.data, args.metrics, weights=args.weights, pretrained=args.pretrained, filt_size=args.filt_size,
                    num_classes=args.num_classes, baseline=args.baseline, baseline_weights=args.baseline_weights, seed=args.seed,
                    batch_size=args.batch_size, subset=args.subset, passes=args.passes, device=args.device, progress=not args.no_progress,
                    out=args.out, command=_command(args))
@@ -133,7 +133,7 @@ def _eval_parser(sub):
     e.add_argument('--weights', help='weight file to load (.pth, .pt, .safetensors); a file from aa-repro train names its architecture')
     e.add_argument('--pretrained', action='store_true', help="the release's weights of --arch (from $AA_REPRO_WEIGHTS or the torch hub cache)")
     e.add_argument('--random-init', action='store_true', help='score a randomly initialised network (seeded), on purpose')
-    e.add_argument('--filter-size', type=filt_size, help="blur filter size, 1..7 (default: the architecture's)")
+    e.add_argument('--filt-size', type=filt_size, help="blur filter size, 1..7 (default: the architecture's)")
     e.add_argument('--num-classes', type=int, help="classifier size (default: the data's classes, unless weights are loaded)")
     e.add_argument('--data', required=True, help='an ImageFolder/ImageNet root (its val/ split is used), or fashion-mnist')
     e.add_argument('--metrics', default='accuracy,consistency', help="comma-separated metric names, or all (default: accuracy,consistency)")

@@ -25,7 +25,7 @@ __all__ = ['METRICS', 'load_model', 'EvalData', 'eval_data', 'evaluate', 'summar
 def load_model(arch:str|nn.Module|None, # a name for `aa_repro.models.get_model`, a model, or None for a weight file that names its network
                weights:str|Path|None=None, # a weight file to load into it
                pretrained:bool=False, # the release's weights of `arch` (`get_model(..., weights='official')`)
-               filter_size:int|None=None, # blur filter size (default: the architecture's, or the file's)
+               filt_size:int|None=None, # blur filter size (default: the architecture's, or the file's)
                num_classes:int|None=None, # classifier size (default: the builder's, or the file's)
               ) -> nn.Module:
     "A network by name (the one registry, `aa_repro.models.get_model`) or as given, with weights loaded; a self-describing file needs no name."
@@ -33,10 +33,10 @@ def load_model(arch:str|nn.Module|None, # a name for `aa_repro.models.get_model`
     if pretrained and weights is not None: raise ValueError("give weights or pretrained, not both")
     meta = read_meta(weights) if weights is not None else None
     if arch is None:
-        if meta is None: raise ValueError(f"weight file {weights} does not say which network it holds: name it (--arch, and --filter-size, --num-classes if needed)")
-        return model_from_meta(meta | {k: v for k, v in dict(filt_size=filter_size, num_classes=num_classes).items() if v is not None}, weights)
+        if meta is None: raise ValueError(f"weight file {weights} does not say which network it holds: name it (--arch, and --filt-size, --num-classes if needed)")
+        return model_from_meta(meta | {k: v for k, v in dict(filt_size=filt_size, num_classes=num_classes).items() if v is not None}, weights)
     if num_classes is None and meta is not None: num_classes = meta.get('num_classes')
-    return get_model(arch, filt_size=filter_size, num_classes=num_classes, weights='official' if pretrained else weights)
+    return get_model(arch, filt_size=filt_size, num_classes=num_classes, weights='official' if pretrained else weights)
 
 # %% ../nbs/05c_evaluate.ipynb #13c09637
 @dataclass
@@ -156,7 +156,7 @@ def _metric_names(metrics) -> list[str]:
 def evaluate(model:str|nn.Module|None, # an architecture name (see `load_model`), a network, or None for a weight file that names its network
              data:str|Path, # an ImageFolder/ImageNet root, or 'fashion-mnist'
              metrics='accuracy,consistency', # comma-separated names or a list, from `METRICS`, or 'all'
-             weights:str|Path|None=None, pretrained:bool=False, filter_size:int|None=None,
+             weights:str|Path|None=None, pretrained:bool=False, filt_size:int|None=None,
              num_classes:int|None=None, # default: the data's classes, unless weights are loaded
              baseline:str|nn.Module|None=None, # normaliser of corruption/perturbation scores (name or network)
              baseline_weights:str|Path|None=None,
@@ -181,7 +181,7 @@ def evaluate(model:str|nn.Module|None, # an architecture name (see `load_model`)
         if isinstance(arch, nn.Module): return load_model(arch, w)
         nc = num_classes
         if nc is None and w is None and not pretrained: nc = 10 if fashion else len(image_folder(Path(data).expanduser(), 'val', transform=lambda x: x).classes)
-        return load_model(arch, w, pretrained, filter_size, nc)
+        return load_model(arch, w, pretrained, filt_size, nc)
     if not fashion and not Path(data).expanduser().exists():
         raise FileNotFoundError(f"{Path(data).expanduser()}: no such data folder; give an ImageFolder/ImageNet root or 'fashion-mnist'")
     with torch.random.fork_rng(devices=[]):      # a network without weights gets a seeded random initialisation
@@ -195,7 +195,7 @@ def evaluate(model:str|nn.Module|None, # an architecture name (see `load_model`)
         for name in names: results.extend(_run_metric(name, net, d, seed, passes, progress, base))
     except OSError as e: raise ValueError(f"{data}: {str(e).splitlines()[0]}; remove or replace what is not an image file") from None
     label = lambda m: m if isinstance(m, str) else type(m).__name__ if m is not None else (read_meta(weights) or {}).get('arch')
-    rec = dict(model=label(model), weights=str(weights) if weights else None, pretrained=pretrained, filter_size=filter_size,
+    rec = dict(model=label(model), weights=str(weights) if weights else None, pretrained=pretrained, filt_size=filt_size,
                baseline=label(baseline) if baseline is not None else None, data=d.name, images=d.images, results=results,
                provenance=provenance(command, seeds=[seed], device=device, metrics=names))
     if out is not None: write_json(out, rec)

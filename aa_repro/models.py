@@ -367,6 +367,6 @@ def cost(arch:str, filt_size:int=4, size:int=224) -> dict:
     "Parameters and GMACs of torchvision's `arch` and of the anti-aliased zoo model, and the ratio."
     with torch.device('meta'): tv, aa = get_model(f'torchvision:{arch}'), get_model(arch, filt_size=filt_size)
     macs_tv, macs_aa = count_macs(tv, size), count_macs(aa, size)
-    return dict(arch=arch, filter_size=filt_size, params=sum(p.numel() for p in aa.parameters()),
+    return dict(arch=arch, filt_size=filt_size, params=sum(p.numel() for p in aa.parameters()),
                 params_baseline=sum(p.numel() for p in tv.parameters()), gmacs_baseline=round(macs_tv / 1e9, 3),
                 gmacs_antialiased=round(macs_aa / 1e9, 3), ratio=round(macs_aa / macs_tv, 3))

@@ -42,9 +42,9 @@ class TrainConfig:
     "Everything that defines a training run; presets fill it in, and every field can be overridden."
     preset: str = _f('', 'name of the preset this configuration started from')
     arch: str = _f('resnet50', "architecture: any name of aa_repro.models.get_model (zoo, '<arch>_lpf<N>', small_vgg, torchvision:NAME, timm:NAME, 'package.module:function'); a plain zoo name at filter size 1 is torchvision's network")
-    filter_size: int = _f(4, 'blur filter taps of the anti-aliased model; 1 is the baseline (the torchvision network)')
+    filt_size: int = _f(4, 'blur filter taps of the anti-aliased model; 1 is the baseline (the torchvision network)')
     init: str|None = _f(None, "None: random initialisation; 'pretrained': torchvision's baseline weights; or a PATH to a baseline checkpoint. "
-                               "With filter_size > 1 the baseline is converted with aa_repro.antialias.antialias() and fine-tuned")
+                               "With filt_size > 1 the baseline is converted with aa_repro.antialias.antialias() and fine-tuned")
     data: str|None = _f(None, "'fashion-mnist', or the root of an ImageFolder tree with train/ and val/ (ImageNet)")
     image_size: int = _f(224, 'side of the square training crop (Fashion-MNIST: 28, or 32 = zero-padded)')
     subset: int|None = _f(None, 'train on a class-stratified random subset of this many images')
@@ -67,7 +67,7 @@ class TrainConfig:
     workers: int|None = _f(None, 'data-loading processes per GPU/process (default: 0 for Fashion-MNIST, else up to 8)')
     seed: int = _f(0, 'seed of initialisation, data order, augmentation and subsets')
     device: str|None = _f(None, "'cpu' or 'cuda' (default: CUDA when available; each process takes the GPU of its local rank)")
-    out: str|None = _f(None, 'run folder for config, checkpoints, logs and the final model (default: runs/<arch>_lpf<filter_size>)')
+    out: str|None = _f(None, 'run folder for config, checkpoints, logs and the final model (default: runs/<arch>_lpf<filt_size>)')
     ckpt_every: int = _f(0, 'also checkpoint every this many optimizer steps (0: only at the end of every epoch)')
     keep: int = _f(2, 'checkpoints to keep (at least 2, so that a damaged newest one has a predecessor)')
     val: bool = _f(True, 'validate after every epoch')
@@ -115,17 +115,17 @@ def resolve_config(preset:str='fashion', # a key of PRESETS
     for k in overrides:
         if k not in names: raise ValueError(f"unknown setting {k!r}; settings: {', '.join(names)}")
     cfg = TrainConfig(**{**PRESETS[preset], **overrides, 'preset': preset})
-    if m := re.fullmatch(r'(\w+)_lpf(\d)', cfg.arch): cfg.arch, cfg.filter_size = m[1], int(m[2])     # the official '<arch>_lpf<N>' names
+    if m := re.fullmatch(r'(\w+)_lpf(\d)', cfg.arch): cfg.arch, cfg.filt_size = m[1], int(m[2])     # the official '<arch>_lpf<N>' names
     for f in fields(cfg):
         if f.metadata.get('choices') and getattr(cfg, f.name) not in f.metadata['choices']:
             raise ValueError(f"{f.name} must be one of {', '.join(f.metadata['choices'])}, got {getattr(cfg, f.name)!r}")
     for k in ('epochs', 'batch_size', 'accum', 'lr_batch', 'lr_step', 'image_size', 'log_every'):
         if not isinstance(getattr(cfg, k), int) or getattr(cfg, k) < 1: raise ValueError(f"{k} must be a positive integer, got {getattr(cfg, k)!r}")
     if cfg.keep < 2: raise ValueError(f"keep must be >= 2 (a damaged newest checkpoint needs a predecessor), got {cfg.keep}")
-    if not 1 <= cfg.filter_size <= 7: raise ValueError(f"filter_size must be 1..7, got {cfg.filter_size}")
+    if not 1 <= cfg.filt_size <= 7: raise ValueError(f"filt_size must be 1..7, got {cfg.filt_size}")
     if cfg.lr <= 0: raise ValueError(f"lr must be > 0, got {cfg.lr}")
     if cfg.device not in (None, 'cpu', 'cuda'): raise ValueError(f"device must be 'cpu' or 'cuda', got {cfg.device!r}")
-    if cfg.out is None: cfg.out = str(Path('runs') / (cfg.arch.replace(':', '.').split('.')[-1] + (f'_lpf{cfg.filter_size}' if cfg.filter_size > 1 else '')))
+    if cfg.out is None: cfg.out = str(Path('runs') / (cfg.arch.replace(':', '.').split('.')[-1] + (f'_lpf{cfg.filt_size}' if cfg.filt_size > 1 else '')))
     return cfg
 
 # %% ../nbs/06_recipes.ipynb #7f839197
@@ -135,7 +135,7 @@ def preset_table() -> list[dict]:
     for name in PRESETS:
         c = resolve_config(name)
         flags, note, _ = PAPER_FLAGS[name]
-        rows.append(dict(preset=name, arch=c.arch, filter=c.filter_size, init=c.init or '', data=c.data or 'ImageNet', epochs=c.epochs,
+        rows.append(dict(preset=name, arch=c.arch, filter=c.filt_size, init=c.init or '', data=c.data or 'ImageNet', epochs=c.epochs,
                          batch=c.batch_size, accum=c.accum, lr=round(c.lr * c.batch_size / c.lr_batch, 6), schedule=c.schedule,
                          wd=c.weight_decay, official_flags=flags, note=note))
     return rows

@@ -128,27 +128,27 @@ def run_model_name(arch:str, # a registry name (optionally _lpf<N>), torchvision
     return base, init is not None and filt_size > 1 and not base.startswith('torchvision:')
 
 def build_model(arch:str, # see `run_model_name`
-                filter_size:int=1, # 1: the baseline (torchvision's network for a zoo name); 2..7: anti-aliased with this blur filter
+                filt_size:int=1, # 1: the baseline (torchvision's network for a zoo name); 2..7: anti-aliased with this blur filter
                 num_classes:int=1000,
                 pretrained:bool=False, # torchvision's IMAGENET1K_V1 baseline weights from the weights folders (baseline only; see `init_model`)
                ) -> tuple[nn.Module, str]: # the network, and where it came from
     "Build a baseline or anti-aliased classifier by name, through `aa_repro.models.get_model`."
-    name, _ = run_model_name(arch, filter_size)
+    name, _ = run_model_name(arch, filt_size)
     if pretrained and num_classes != 1000: raise ValueError(f"torchvision's pretrained {arch} has 1000 classes, but the data has {num_classes}")
-    model = get_model(name, filt_size=filter_size, num_classes=num_classes, weights='official' if pretrained else None)
+    model = get_model(name, filt_size=filt_size, num_classes=num_classes, weights='official' if pretrained else None)
     if ':' in arch: return model, arch
-    if name.startswith('torchvision:'): return model, 'torchvision' + (' + aa_repro.antialias' if filter_size > 1 else '')
+    if name.startswith('torchvision:'): return model, 'torchvision' + (' + aa_repro.antialias' if filt_size > 1 else '')
     return model, 'aa_repro.models'
 
 # %% ../nbs/06b_train.ipynb #d603d650
 def init_model(cfg:TrainConfig, num_classes:int) -> tuple[nn.Module, str]:
     "The network a run starts from: built by name (`cfg.init` None), or a baseline's weights converted by `antialias()` for fine-tuning."
-    if cfg.init is None: return build_model(cfg.arch, cfg.filter_size, num_classes)
+    if cfg.init is None: return build_model(cfg.arch, cfg.filt_size, num_classes)
     base, source = build_model(cfg.arch, 1, num_classes, pretrained=cfg.init == 'pretrained')
     if cfg.init != 'pretrained': load_weights(base, cfg.init, what=f"the {cfg.arch} baseline of --init"); source += f' + weights {cfg.init}'
     else: source += ' pretrained'
-    if cfg.filter_size == 1: return base, source
-    return antialias(base, filt_size=cfg.filter_size)[0], source + f' -> antialias(filter_size={cfg.filter_size})'
+    if cfg.filt_size == 1: return base, source
+    return antialias(base, filt_size=cfg.filt_size)[0], source + f' -> antialias(filt_size={cfg.filt_size})'
 
 # %% ../nbs/06b_train.ipynb #83ddcda4
 def make_datasets(cfg:TrainConfig) -> tuple[Dataset, Dataset|None, list[str], bool]:
@@ -297,7 +297,7 @@ def _data_and_model(cfg:TrainConfig, derived:dict, log) -> SimpleNamespace:
         model, source = init_model(cfg, num_classes)
     for w in caught:
         if 'ignored' in str(w.message): log(f"warning: {w.message}")
-    input_shape = check_model(model, train_ds, len(classes), f"{cfg.arch} (filter_size={cfg.filter_size})")
+    input_shape = check_model(model, train_ds, len(classes), f"{cfg.arch} (filt_size={cfg.filt_size})")
     workers = cfg.workers if cfg.workers is not None else (0 if not augment else min(8, max(1, (os.cpu_count() or 1) // int(os.environ.get('LOCAL_WORLD_SIZE', 1)))))
     derived |= dict(model_source=source, input_shape=list(input_shape), classes=num_classes, train_images=len(train_ds),
                     val_images=len(val_ds) if val_ds is not None else 0)
@@ -396,8 +396,8 @@ def _epoch(r:SimpleNamespace, epoch:int):
 # %% ../nbs/06b_train.ipynb #19652d0b
 def model_meta(cfg:TrainConfig, num_classes:int, classes:list|None=None) -> dict:
     "What a run's final model is, as `aa_repro.weights.read_meta` returns it: a registry name, filter size and classes that rebuild it by `get_model`."
-    name, converted = run_model_name(cfg.arch, cfg.filter_size, cfg.init)
-    return dict(arch=name, filt_size=cfg.filter_size, num_classes=num_classes, antialias=converted, classes=classes)
+    name, converted = run_model_name(cfg.arch, cfg.filt_size, cfg.init)
+    return dict(arch=name, filt_size=cfg.filt_size, num_classes=num_classes, antialias=converted, classes=classes)
 
 def _finish(r:SimpleNamespace, d:SimpleNamespace) -> dict:
     "Fingerprint every process's weights; rank 0 writes final.pt (describing itself) and summary.json and says where they are."
@@ -411,7 +411,7 @@ def _finish(r:SimpleNamespace, d:SimpleNamespace) -> dict:
         if not summary['ranks_agree']: print(f"warning: the {r.world} processes ended with different weights: {shas}")
         prov = json.loads(json.dumps(provenance(r.command, seeds=[cfg.seed], device=r.device), default=str))
         save_checkpoint(out/'final.pt', dict(state_dict={k: v.cpu() for k, v in r.raw.state_dict().items()}, arch=cfg.arch,
-                                             filter_size=cfg.filter_size, init=cfg.init, num_classes=d.num_classes, classes=d.classes,
+                                             filt_size=cfg.filt_size, init=cfg.init, num_classes=d.num_classes, classes=d.classes,
                                              aa_repro=model_meta(cfg, d.num_classes, d.classes), config=asdict(cfg), history=r.history, provenance=prov))
         write_json(out/'summary.json', summary | dict(provenance=prov))
         if r.tb is not None: r.tb.close()
@@ -462,7 +462,7 @@ def train(preset:str|None=None, # a key of PRESETS (default 'fashion'; on resume
 def load_trained(path:str|Path) -> nn.Module:
     "The model saved as `final.pt` by `train`, rebuilt and loaded strictly, in eval mode."
     saved = load_checkpoint(path)
-    fs, n = saved['filter_size'], saved['num_classes']
+    fs, n = saved['filt_size'], saved['num_classes']
     if saved.get('init') is None or fs == 1: model, _ = build_model(saved['arch'], fs, n)
     else: model = antialias(build_model(saved['arch'], 1, n)[0], filt_size=fs)[0]
     model.load_state_dict(saved['state_dict'])
@@ -527,19 +527,19 @@ def train_speed(model:nn.Module, size:int=224, batch:int=32, steps:int=5, device
     if device.type == 'cuda': torch.cuda.synchronize(device)
     return batch * steps / (time.perf_counter() - t0)
 
-def compare_train_speed(archs=('resnet18', 'resnet50', 'mobilenet_v2'), filter_size:int=4, repeats:int=3, **kw) -> list[dict]:
+def compare_train_speed(archs=('resnet18', 'resnet50', 'mobilenet_v2'), filt_size:int=4, repeats:int=3, **kw) -> list[dict]:
     "Training img/s of each baseline and its anti-aliased version, measured alternately `repeats` times (medians) with their ratio."
     rows = []
     for arch in archs:
         with warnings.catch_warnings():
             warnings.simplefilter('ignore')
-            base, (aa, source) = build_model(arch, 1, 10)[0], build_model(arch, filter_size, 10)
+            base, (aa, source) = build_model(arch, 1, 10)[0], build_model(arch, filt_size, 10)
         if source.startswith('torchvision baseline'):
             rows.append(dict(arch=arch, note='no anti-aliased model in this checkout (needs aa_repro.models or aa_repro.antialias)')); continue
-        models, speeds = {1: base, filter_size: aa}, {1: [], filter_size: []}
+        models, speeds = {1: base, filt_size: aa}, {1: [], filt_size: []}
         for _ in range(repeats):
             for k in speeds: speeds[k].append(train_speed(models[k], **kw))
-        b, a = float(np.median(speeds[1])), float(np.median(speeds[filter_size]))
+        b, a = float(np.median(speeds[1])), float(np.median(speeds[filt_size]))
         rows.append(dict(arch=arch, baseline_img_s=round(b, 1), antialiased_img_s=round(a, 1), ratio=round(a / b, 3), aa_source=source))
     return rows
 

@@ -15,7 +15,8 @@ from tqdm import tqdm
 # %% auto #0
 __all__ = ['CPU_FLAGS', 'KEY_PACKAGES', 'git_commit', 'cpu_model', 'device_description', 'cpu_flags', 'torch_build',
            'package_versions', 'DirtyCheckoutError', 'clean_commit', 'provenance', 'atomic_write', 'write_json',
-           'read_json', 'write_csv', 'read_csv', 'results_dir', 'Progress', 'track', 'collect_warnings', 'jpeg']
+           'read_json', 'write_csv', 'read_csv', 'results_dir', 'Progress', 'track', 'collect_warnings', 'jpeg',
+           'markdown_table']
 
 # %% ../nbs/03_utils.ipynb #d5cf4a5d
 def git_commit(path:str|Path='.') -> str:
@@ -263,3 +264,13 @@ def jpeg(fig, # a matplotlib figure, or the path of an image file (e.g. a record
         fig.savefig(buf, format='jpeg', dpi=dpi, pil_kwargs=dict(quality=quality, optimize=True))
         plt.close(fig)
     return Image(data=buf.getvalue(), format='jpeg')
+
+# %% ../nbs/03_utils.ipynb #27e41ad5
+def markdown_table(rows:list[dict], # one dict per row; the first row's keys are the columns
+                   floatfmt:str='{:.2f}') -> str: # format of float cells
+    "Markdown pipe table of a list of dicts, columns in the first row's order, floats formatted, `|` in cells escaped."
+    if not rows: return '(no rows)'
+    cols = list(rows[0])
+    cell = lambda v: (floatfmt.format(v) if isinstance(v, float) else str(v)).replace('|', r'\|')
+    line = lambda vals: '| ' + ' | '.join(map(cell, vals)) + ' |'
+    return '\n'.join([line(cols), '|' + '---|' * len(cols), *(line([r.get(c, '') for c in cols]) for r in rows)])

@@ -31,7 +31,7 @@ IMAGENET_EVAL = dict(resize=256, crop=224, mean=IMAGENET_MEAN, std=IMAGENET_STD)
 class WeightFile:
     "One official weight file and what the release reports for it."
     arch: str             # function name of the architecture, e.g. 'resnet50'
-    filter_size: int      # blur filter taps, 2..5
+    filt_size: int        # blur filter taps, 2..5
     finetuned: bool       # fine-tuned from torchvision's weights (True) or trained from scratch
     file: str             # file name, `<arch>_lpf<k>[_finetune]-<sha256 prefix>.pth`
     sha256_prefix: str    # first 8 hex digits of the file's SHA-256
@@ -44,34 +44,34 @@ class WeightFile:
     @property
     def transforms(self) -> dict: return dict(IMAGENET_EVAL)                                   # the evaluation preprocessing it expects
     @property
-    def meta(self) -> dict: return dict(arch=self.arch, filt_size=self.filter_size, num_classes=1000)
+    def meta(self) -> dict: return dict(arch=self.arch, filt_size=self.filt_size, num_classes=1000)
     def locate(self) -> Path: return find_file(self.file)                                      # in `weights_dirs()`, or FileNotFoundError
     def verify(self, path:str|Path) -> Path: check_hash(path, self.sha256_prefix); return Path(path)   # ValueError if the hash differs
 
-def _reported(arch:str, filter_size:int, finetuned:bool, results:list[dict]) -> tuple:
+def _reported(arch:str, filt_size:int, finetuned:bool, results:list[dict]) -> tuple:
     "(top1, consistency) that official_results.csv reports for this file, or (None, None)."
-    table, method = ('released_finetuned', 'lpf4_finetune') if finetuned else ('from_scratch', f'lpf{filter_size}')
+    table, method = ('released_finetuned', 'lpf4_finetune') if finetuned else ('from_scratch', f'lpf{filt_size}')
     row = next((r for r in results if (r['table'], r['arch'], r['method']) == (table, arch, method)), None)
     return (row['top1'], row['consistency']) if row else (None, None)
 
-def official_weights(arch:str|None=None, filter_size:int|None=None, finetuned:bool|None=None) -> list[WeightFile]:
-    "The official weight files, optionally only those of `arch`, `filter_size` and/or `finetuned`."
+def official_weights(arch:str|None=None, filt_size:int|None=None, finetuned:bool|None=None) -> list[WeightFile]:
+    "The official weight files, optionally only those of `arch`, `filt_size` and/or `finetuned`."
     results = read_csv(_PAPER / 'official_results.csv')
     with open(_PAPER / 'official_weights.csv', newline='') as f: rows = list(csv.DictReader(f))   # as text: '9106e549' is no number
     files = [WeightFile(r['arch'], int(r['filter']), r['finetuned'] == 'True', r['file'], r['sha256_prefix'], r['url'],
                         *_reported(r['arch'], int(r['filter']), r['finetuned'] == 'True', results)) for r in rows]
-    return [w for w in files if (arch is None or w.arch == arch) and (filter_size is None or w.filter_size == filter_size)
+    return [w for w in files if (arch is None or w.arch == arch) and (filt_size is None or w.filt_size == filt_size)
             and (finetuned is None or w.finetuned == finetuned)]
 
 # %% ../nbs/03b_weights.ipynb #a8b78dc1
-def weight_file(arch:str, filter_size:int=4, finetuned:bool=True) -> WeightFile:
-    "The official file that `pretrained=True` loads for `arch` at `filter_size` (fine-tuned at filter size 4 unless `finetuned=False`)."
+def weight_file(arch:str, filt_size:int=4, finetuned:bool=True) -> WeightFile:
+    "The official file that `pretrained=True` loads for `arch` at `filt_size` (fine-tuned at filter size 4 unless `finetuned=False`)."
     files = official_weights(arch)
     if not files: raise ValueError(f"no official weights for {arch!r}: the release has weights for {', '.join(sorted({w.arch for w in official_weights()}))}")
-    want = [w for w in files if w.filter_size == filter_size and w.finetuned == (finetuned and filter_size == 4)]
+    want = [w for w in files if w.filt_size == filt_size and w.finetuned == (finetuned and filt_size == 4)]
     if not want:
-        have = ', '.join(f"{w.file} (filter size {w.filter_size}, {'fine-tuned' if w.finetuned else 'from scratch'})" for w in files)
-        raise ValueError(f"no official {'fine-tuned ' if finetuned and filter_size == 4 else 'from-scratch '}weights for {arch} at filter size {filter_size}; the release has: {have}")
+        have = ', '.join(f"{w.file} (filter size {w.filt_size}, {'fine-tuned' if w.finetuned else 'from scratch'})" for w in files)
+        raise ValueError(f"no official {'fine-tuned ' if finetuned and filt_size == 4 else 'from-scratch '}weights for {arch} at filter size {filt_size}; the release has: {have}")
     return want[0]
 
 # %% ../nbs/03b_weights.ipynb #df8dd901
@@ -198,9 +198,9 @@ def load_pretrained(model:nn.Module, # the zoo model to load into
     if not isinstance(weights, (str, os.PathLike)): raise ValueError(f"weights must be a WeightFile or the path of a weight file, got {weights!r}")
     path = _in_folders(weights)
     official = next((w for w in official_weights() if path.name in (w.file, w.file + '.tar')), None)
-    if official and (official.arch, official.filter_size) != (arch, filt_size):
-        raise ValueError(f"{path.name} holds the official {official.arch} at filter size {official.filter_size}, not {what}: "
-                         f"use get_model('{official.arch}_lpf{official.filter_size}', weights=...)")
+    if official and (official.arch, official.filt_size) != (arch, filt_size):
+        raise ValueError(f"{path.name} holds the official {official.arch} at filter size {official.filt_size}, not {what}: "
+                         f"use get_model('{official.arch}_lpf{official.filt_size}', weights=...)")
     return load_weights(model, path, official.sha256_prefix if official else None, what)
 
 # %% ../nbs/03b_weights.ipynb #8a0cd640
@@ -249,7 +249,6 @@ def _torch_meta(path:Path) -> dict|None:
     except Exception as e: raise ValueError(f"could not read weight file {path} ({load_problem(e)}); is it complete, and a PyTorch or safetensors weight file?") from None
     if not isinstance(obj, dict): return None
     if isinstance(obj.get(_META), dict): return obj[_META]
-    if {'arch', 'filter_size', 'num_classes'} <= set(obj): return dict(arch=obj['arch'], filt_size=obj['filter_size'], num_classes=obj['num_classes'])  # older final.pt
     return None
 
 def read_meta(path:str|Path) -> dict|None:

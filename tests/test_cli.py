@@ -84,9 +84,9 @@ def test_unknown_arch(capsys, data, cmd):
     fails(capsys, cmd, '--arch', 'resnet51', '--data', str(data/'ok'), *extra, says="unknown model 'resnet51' (did you mean 'resnet50'")
     assert not (data/'runs').exists()
 
-@pytest.mark.parametrize('cmd,flag', [('train', '--filter-size'), ('eval', '--filter-size'), ('bench', '--filt-sizes')])
+@pytest.mark.parametrize('cmd,flag', [('train', '--filt-size'), ('eval', '--filt-size'), ('bench', '--filt-sizes')])
 @pytest.mark.parametrize('k', ['0', '9'])
-def test_filter_size(capsys, data, cmd, flag, k):
+def test_filt_size(capsys, data, cmd, flag, k):
     argv = ['bench', 'layers', flag, k] if cmd == 'bench' else [cmd, '--arch', 'resnet18', flag, k, '--data', str(data/'ok')]
     fails(capsys, *argv, says='filter sizes are 1..7')
 
@@ -103,7 +103,7 @@ def test_train_names_missing_data_before_existing_checkpoints(capsys, data):
 @pytest.mark.parametrize('cmd', ['train', 'eval'])
 def test_non_image_file(capsys, data, cmd):
     extra = (['--random-init', '--metrics', 'accuracy', '--no-progress', '--batch-size', '2'] if cmd == 'eval' else
-             ['--out', str(data/'runs'/cmd), '--batch-size', '2', '--image-size', '32', '--filter-size', '1'])
+             ['--out', str(data/'runs'/cmd), '--batch-size', '2', '--image-size', '32', '--filt-size', '1'])
     fails(capsys, cmd, '--arch', 'resnet18', '--data', str(data/'text'), *extra, says='cannot identify image file')
     assert not (data/'runs').exists()
 

@@ -51,7 +51,7 @@ LAYER_KEYS = ('arch', 'block', 'depth', 'layer', 'module', 'stride', 'filter')
 "A row of the per-layer summary: one layer of one network with one filter."
 
 def layer_summary(rows:list[dict]) -> list[dict]: # `layer_distances` rows of several seeds
-    "Mean ± std over seeds of each layer's distance, per arch, layer and filter, in depth order (filters in filter-size order)."
+    "Mean ± std over seeds of each layer's distance, per arch, layer and filter, in depth order (filters in order of size)."
     order = {f: k for k, f in FILTER_LABELS.items()}
     s = summarize(rows, by=LAYER_KEYS, metrics=('distance',), digits=5)
     archs = list(dict.fromkeys(r['arch'] for r in rows))

@@ -75,7 +75,7 @@ def imagenet_commands(preset:str, # a preset of `aa_repro.train.PRESETS`, e.g. '
     "The shell commands that reproduce one cell of the paper's table at full scale: torchrun training on ImageNet, then the evaluation."
     arch = resolve_config(preset).arch
     name = f"{arch}_lpf{filt_size}" if filt_size > 1 else arch
-    train = paper_command(preset, data, gpus) + f" --filter-size {filt_size} --out runs/{name}"
+    train = paper_command(preset, data, gpus) + f" --filt-size {filt_size} --out runs/{name}"
     evaluate = (f"aa-repro eval --arch {name if filt_size > 1 else 'torchvision:' + arch} --weights runs/{name}/final.pt "
                 f"--data {data} --metrics accuracy,consistency --passes 5 --out results/imagenet_{name}.json")
     return f"{train}\n{evaluate}"

@@ -17,7 +17,7 @@ from torch.utils.flop_counter import FlopCounterMode
 from ..equivariance import equivariance
 from ..metrics import circular_consistency, subpixel_consistency
 from ..models import reference_blur, small_net
-from ..report import Claim, compare, format_table, paper_data, save_figure, summarize, verdict_text
+from ..report import Claim, compare, paper_data, save_figure, summarize, verdict_text
 from ..runs import CROP, PAD, SCALES, Experiment, RunSpec, classifier_runs, load_run_model, loaders, paper_runs, parallel_runs, runs_dir
 from ..utils import atomic_write, read_json, write_csv, write_json
 
