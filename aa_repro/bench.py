@@ -15,7 +15,7 @@ from .utils import provenance, read_csv, read_json, results_dir, write_csv, writ
 
 # %% auto #0
 __all__ = ['FLOOR', 'IMPLEMENTATIONS', 'PEERS', 'TRAIN_ARCHS', 'TIMM_ARCHS', 'available', 'check_equivalence', 'time_interleaved',
-           'peak_memory_mb', 'bench_layers', 'targets', 'format_table', 'bench_train', 'format_train']
+           'peak_memory_mb', 'bench_layers', 'targets', 'format_layers', 'bench_train', 'format_train']
 
 # %% ../nbs/90_bench.ipynb #cc9372d8
 def _official(c, k):
@@ -212,7 +212,7 @@ def bench_layers(shape:tuple=(16, 256, 56, 56), # N, C, H, W of the input
     info = dict(shape=list(shape), filt_sizes=list(filt_sizes), reps=reps, warmup=warmup, threads=threads or old_threads,
                 loadavg_before=load_before, loadavg_after=_loadavg(), wall_seconds=round(time.perf_counter() - start, 1), skipped=skipped,
                 targets=targets(rows))
-    if verbose: print(format_table(rows, info))
+    if verbose: print(format_layers(rows, info))
     if save:
         folder = results_dir(out) / 'bench'
         write_csv(folder / f'{tag}.csv', rows)
@@ -242,7 +242,7 @@ def targets(rows:list[dict], impl:str='aa_repro') -> dict:
                 cpu_worst_fwd_bwd_memory_vs_official=round(worst(mem), 3) if mem else None,
                 cuda_x_floor=_geomean(pick('cuda', 'x_floor', 'forward')), cuda_worst_fwd_bwd_x_floor=worst(pick('cuda', 'x_floor', 'forward+backward')))
 
-def format_table(rows:list[dict], info:dict|None=None) -> str:
+def format_layers(rows:list[dict], info:dict|None=None) -> str:
     "The rows as one table per device and mode: median ms per implementation and case, with the ratios to the official layer and the floor."
     cases = list(dict.fromkeys((r['format'], int(r['filt_size'])) for r in rows))
     lines = []
