@@ -13,10 +13,10 @@ from . import __version__
 from .recipes import PRESETS, TrainConfig
 
 # %% auto #0
-__all__ = ['SCALES', 'METRIC_NAMES', 'out_folder', 'filt_size', 'add_train_arguments', 'train_from_args', 'parser', 'main']
+__all__ = ['SCALE_NAMES', 'METRIC_NAMES', 'out_folder', 'filt_size', 'add_train_arguments', 'train_from_args', 'parser', 'main']
 
 # %% ../nbs/08_cli.ipynb #cdf3cae0
-SCALES = ('ci', 'paper-cpu')   # `aa-repro reproduce --scale`; checked against `aa_repro.runs.SCALES` by the tests below
+SCALE_NAMES = ('ci', 'paper-cpu')   # `aa-repro reproduce --scale`; checked against `aa_repro.runs.SCALES` by the tests below
 METRIC_NAMES = 'accuracy, consistency, diagonal, circular, subpixel, worst_case, equivariance, corruption, perturbation'   # `aa_repro.evaluate.METRICS`, for --help
 
 def out_folder(value:str) -> str:
@@ -106,7 +106,7 @@ def _eval(args):
 def _reproduce_parser(sub):
     r = sub.add_parser('reproduce', help="rerun the paper's experiments, write results and figures, print paper vs ours",
                        description="Rerun the paper's experiments (all, or those named by --only), write their results with provenance, and print the paper's numbers beside ours.")
-    r.add_argument('--scale', choices=SCALES, default='ci', help="'ci': two CPU cores, minutes (default); 'paper-cpu': the recorded, converged scale (hours, resumable)")
+    r.add_argument('--scale', choices=SCALE_NAMES, default='ci', help="'ci': two CPU cores, minutes (default); 'paper-cpu': the recorded, converged scale (hours, resumable)")
     r.add_argument('--only', action='append', metavar='NAME', help="run only this experiment (repeatable; see chapter 07 for the names)")
     r.add_argument('--out', type=out_folder, help="results folder (default: $AA_REPRO_RESULTS, else reproduction/<scale>)")
     r.add_argument('--record', action='store_true', help="write into the recorded results/ of the checkout (refused unless the tree is committed)")

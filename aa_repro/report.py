@@ -14,13 +14,13 @@ from scipy import stats
 from .utils import read_csv, read_json, results_dir
 
 # %% auto #0
-__all__ = ['FILTER_LABELS', 'PAPER_FILTERS', 'VERDICTS', 'paper_data', 'official_results', 'mean_std', 'summarize',
+__all__ = ['FILTER_LABELS', 'PAPER_FILT_SIZES', 'VERDICTS', 'paper_data', 'official_results', 'mean_std', 'summarize',
            'paired_interval', 'classify', 'Claim', 'compare', 'count_verdicts', 'verdict_text', 'claim_status',
            'claim_summary', 'format_table', 'save_figure', 'recorded', 'provenance_summary']
 
 # %% ../nbs/07_report.ipynb #0251f049
 FILTER_LABELS = {1: 'Baseline', 2: 'Rect-2', 3: 'Tri-3', 4: 'Bin-4', 5: 'Bin-5', 6: 'Bin-6', 7: 'Bin-7'}
-PAPER_FILTERS = (1, 2, 3, 5)  # the filter sizes of the paper's ImageNet table
+PAPER_FILT_SIZES = (1, 2, 3, 5)  # the filter sizes of the paper's ImageNet table
 
 # %% ../nbs/07_report.ipynb #3efaba9b
 def paper_data(name:str) -> list[dict]:

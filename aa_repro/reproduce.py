@@ -14,7 +14,7 @@ from .runs import SCALES, WORKER_COST, Experiment
 from .utils import clean_commit, provenance, read_csv, read_json, results_dir, write_json
 
 # %% auto #0
-__all__ = ['EXPERIMENTS', 'default_out', 'check_record', 'cost_mark', 'cost_since', 'run_experiment', 'reproduce']
+__all__ = ['EXPERIMENTS', 'default_out', 'record_folder', 'cost_mark', 'cost_since', 'run_experiment', 'reproduce']
 
 # %% ../nbs/07b_reproduce.ipynb #020347de
 EXPERIMENTS: dict[str, Experiment] = {e.name: e for e in (
@@ -27,8 +27,8 @@ def default_out(scale:str) -> Path:
     "Where `reproduce` writes unless told: `reproduction/<scale>/` beside the recorded `results/` (git-ignored)."
     return results_dir().parent / 'reproduction' / scale
 
-def check_record(out:Path|None, record:bool) -> Path|None:
-    "The folder a recording writes to (`results/`), refusing an uncommitted tree: a recorded result names a clean commit."
+def record_folder(out:Path|None, record:bool) -> Path|None:
+    "The results folder that `--out` and `--record` choose: `out` as given; when recording, `out` or `results/`, from a committed tree only."
     if not record: return out
     clean_commit()   # the package's own checkout; a +dirty one is refused with one line (a ValueError)
     return results_dir() if out is None else out
@@ -83,7 +83,7 @@ def reproduce(scale:str='ci', # 'ci' (two CPU cores, minutes) or 'paper-cpu' (th
               progress:bool=True, command:str|None=None) -> dict[str, list[dict]]:
     "Run experiments at `scale`, writing results, figures and provenance under `out`; print each table and, at the end, verdicts and cost."
     if scale not in SCALES: raise ValueError(f"scale must be one of {', '.join(SCALES)}, got {scale!r}")
-    names, out = _choose(only), check_record(None if out is None else Path(out), record)
+    names, out = _choose(only), record_folder(None if out is None else Path(out), record)
     out, tables, rows, mark = Path(out) if out is not None else default_out(scale), {}, [], cost_mark()
     for name in names:
         tables[name], row = run_experiment(EXPERIMENTS[name], scale, out, progress, command)

@@ -19,7 +19,7 @@ from .checkpoints import set_seed
 from .data import FashionMNIST
 from .metrics import accuracy, consistency, diagonal_shift, protocol_shifts
 from .models import SMALL_NETS, small_net
-from .report import FILTER_LABELS, PAPER_FILTERS
+from .report import FILTER_LABELS, PAPER_FILT_SIZES
 from .train import fit
 from .utils import atomic_write, provenance, read_json, track, write_json
 
@@ -283,8 +283,8 @@ def classifier_runs(specs:list[RunSpec], # the runs an experiment needs; finishe
 
 # %% ../nbs/07a_runs.ipynb #94391c87
 SCALES = {
-    'ci':        dict(archs=tuple(SMALL_NETS), filters=PAPER_FILTERS, seeds=(0, 1, 2), train=4000, test=1000, epochs=2, passes=1),
-    'paper-cpu': dict(archs=tuple(SMALL_NETS), filters=PAPER_FILTERS, seeds=(0, 1, 2, 3, 4), train=60000, test=10000, epochs=8, passes=1),
+    'ci':        dict(archs=tuple(SMALL_NETS), filters=PAPER_FILT_SIZES, seeds=(0, 1, 2), train=4000, test=1000, epochs=2, passes=1),
+    'paper-cpu': dict(archs=tuple(SMALL_NETS), filters=PAPER_FILT_SIZES, seeds=(0, 1, 2, 3, 4), train=60000, test=10000, epochs=8, passes=1),
 }
 
 def paper_runs(scale:str, # a key of SCALES

@@ -76,7 +76,7 @@ def test_help_and_version_import_no_torch():
 
 def test_metric_names_and_scales_match_the_library():
     from aa_repro import cli, evaluate, runs
-    assert cli.METRIC_NAMES.split(', ') == list(evaluate.METRICS) and cli.SCALES == tuple(runs.SCALES)
+    assert cli.METRIC_NAMES.split(', ') == list(evaluate.METRICS) and cli.SCALE_NAMES == tuple(runs.SCALES)
 
 @pytest.mark.parametrize('cmd', ['train', 'eval'])
 def test_unknown_arch(capsys, data, cmd):

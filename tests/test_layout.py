@@ -1,4 +1,4 @@
-"The package's floors: every project import at the top of its module, no private name crossing modules, no chapter importing a later one."
+"The package's floors: every project import at the top of its module, no private name crossing modules, no chapter importing a later one, one meaning per public name."
 import ast, json, re
 from pathlib import Path
 
@@ -61,3 +61,24 @@ def test_functions_are_short():
     long = [f'{p.name}:{n.name} ({n.end_lineno - n.lineno + 1} lines)' for p, t in MODULES.items() for n in ast.walk(t)
             if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef)) and n.end_lineno - n.lineno + 1 > 70]
     assert not long, long
+
+def _exported(tree) -> list[str]:
+    "The names in a module's `__all__`."
+    return [n for node in tree.body if isinstance(node, ast.Assign) and any(getattr(t, 'id', '') == '__all__' for t in node.targets)
+            for n in ast.literal_eval(node.value)]
+
+def _shared_names(trees:dict) -> dict[str, list[str]]:
+    "Each name that more than one module exports (defined twice, or re-exported), with the modules that export it."
+    by_name = {}
+    for p, t in trees.items():
+        for n in _exported(t): by_name.setdefault(n, []).append(str(p))
+    return {n: ps for n, ps in by_name.items() if len(ps) > 1}
+
+def test_public_names_have_one_meaning():
+    "A public name means one thing across the package: no two modules export it."
+    shared = _shared_names({p.relative_to(PKG.parent): t for p, t in MODULES.items()})
+    assert not shared, f"names exported by more than one module (rename one): {shared}"
+
+def test_shared_names_are_found():
+    trees = {'a.py': ast.parse("__all__ = ['SCALES', 'f']"), 'b.py': ast.parse("from .a import SCALES\n__all__ = ['SCALES', 'g']")}
+    assert _shared_names(trees) == {'SCALES': ['a.py', 'b.py']}

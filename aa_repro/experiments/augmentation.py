@@ -14,13 +14,13 @@ from .scatter import MARKERS   # the paper's markers (others: 'D')
 from ..utils import atomic_write, write_csv
 
 # %% auto #0
-__all__ = ['TRAINING', 'METRICS', 'AUG_ARCHS', 'CONFIGS', 'AUGMENTATION', 'augmentation_specs', 'recovery',
+__all__ = ['TRAINING', 'AUGMENTATION_METRICS', 'AUG_ARCHS', 'CONFIGS', 'AUGMENTATION', 'augmentation_specs', 'recovery',
            'augmentation_comparisons', 'augmentation_verdict', 'diagonal_curves', 'plot_accuracy_consistency',
            'plot_diagonal', 'augmentation_study', 'run_augmentation']
 
 # %% ../../nbs/16_augmentation.ipynb #e93cffc4
 TRAINING = {'none': 'no augmentation', 'paper': 'augmentation'}   # RunSpec.augment -> its name in the tables
-METRICS = ('top1', 'consistency', 'diagonal_stable')
+AUGMENTATION_METRICS = ('top1', 'consistency', 'diagonal_stable')
 AUG_ARCHS = {'ci': ('vgg',), 'paper-cpu': ('vgg',)}   # the small networks of each scale
 CONFIGS = {s: dict(c, archs=AUG_ARCHS[s], augment='paper or none') for s, c in SCALES.items()}
 
@@ -76,12 +76,12 @@ def _claim(rs:list[dict]) -> str:
 # %% ../../nbs/16_augmentation.ipynb #573b73c6
 def augmentation_comparisons(runs:list[dict]) -> list[dict]:
     "(a) and (c): every metric of each anti-aliased network against the baseline trained the same way, paired by seed."
-    return [c for t in TRAINING.values() for m in METRICS for c in _same(runs, t, m)]
+    return [c for t in TRAINING.values() for m in AUGMENTATION_METRICS for c in _same(runs, t, m)]
 
 def augmentation_verdict(runs:list[dict]) -> str:
     "The chapter's verdict from the runs: (a) anti-aliasing without augmentation, (b) what it recovers of augmentation's gain, (c) anti-aliasing with augmentation."
     cmp, archs = augmentation_comparisons(runs), list(dict.fromkeys(r['arch'] for r in runs))
-    shift_metrics = [recovery(runs, m) for m in METRICS[1:]]
+    shift_metrics = [recovery(runs, m) for m in AUGMENTATION_METRICS[1:]]
     b = [_recovery_sentence([r for r in rs if r['arch'] == a]) for a in archs for rs in shift_metrics]
     b += [_claim([r for r in shift_metrics[0] if r['arch'] == a]) for a in archs]
     same = lambda t: verdict_text([c for c in cmp if c['setting'].endswith(', ' + t)], group='setting')
@@ -143,12 +143,12 @@ def augmentation_study(specs:list[RunSpec], # runs with and without `augment`, a
     if missing: raise ValueError(f"augmentation_study needs a Baseline run (filt_size=1) with and without augment for every network; missing: {', '.join(missing)}")
     out = Path(out)
     runs = [r | {'training': TRAINING[r['augment']]} for r in classifier_runs(specs, runs_dir(out) if store is None else store, progress, workers)]
-    table = summarize(runs, by=('arch', 'training', 'filter'), metrics=METRICS)
+    table = summarize(runs, by=('arch', 'training', 'filter'), metrics=AUGMENTATION_METRICS)
     curves = diagonal_curves(runs)
-    write_csv(out / 'runs.csv', [{k: r[k] for k in ('arch', 'training', 'filter', 'filt_size', 'seed', *METRICS, 'train_loss', 'train_seconds')} for r in runs])
+    write_csv(out / 'runs.csv', [{k: r[k] for k in ('arch', 'training', 'filter', 'filt_size', 'seed', *AUGMENTATION_METRICS, 'train_loss', 'train_seconds')} for r in runs])
     write_csv(out / 'summary.csv', table)
     write_csv(out / 'diagonal.csv', curves)
-    write_csv(out / 'recovery.csv', [r for m in METRICS[1:] for r in recovery(runs, m)])
+    write_csv(out / 'recovery.csv', [r for m in AUGMENTATION_METRICS[1:] for r in recovery(runs, m)])
     write_csv(out / 'comparisons.csv', augmentation_comparisons(runs))
     text = augmentation_verdict(runs); atomic_write(out / 'verdict.txt', text + '\n'); print(text)
     save_figure(plot_accuracy_consistency(table), out / 'accuracy_consistency.png')

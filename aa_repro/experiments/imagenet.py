@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
-from ..report import FILTER_LABELS, PAPER_FILTERS, Claim, compare, official_results, save_figure, summarize, verdict_text
+from ..report import FILTER_LABELS, PAPER_FILT_SIZES, Claim, compare, official_results, save_figure, summarize, verdict_text
 from ..runs import SCALES, Experiment, RunSpec, classifier_runs, paper_runs, runs_dir
 from ..recipes import resolve_config
 from ..train import paper_command
@@ -23,7 +23,7 @@ __all__ = ['PAPER_ARCH', 'CLAIMS', 'IMAGENET', 'FINETUNE_EPOCHS', 'RELEASED', 'p
 
 # %% ../../nbs/11_imagenet.ipynb #9976debe
 def pivot(rows:list[dict], # rows with `index`, 'filter' and `value` columns
-          value:str, index:str='arch', filters=PAPER_FILTERS) -> list[dict]:
+          value:str, index:str='arch', filters=PAPER_FILT_SIZES) -> list[dict]:
     "One row per `index` value, one column per filter label: the table layout of the paper."
     out = {}
     for r in rows: out.setdefault(r[index], {index: r[index]})[r['filter']] = r[value]

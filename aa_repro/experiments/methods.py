@@ -22,9 +22,10 @@ from ..runs import CROP, PAD, SCALES, Experiment, RunSpec, classifier_runs, load
 from ..utils import atomic_write, read_json, write_csv, write_json
 
 # %% auto #0
-__all__ = ['VARIANTS', 'HEADLINE_METHOD', 'EQUIV_IMAGES', 'EQUIV_SHIFTS', 'CLAIMS', 'METRICS', 'METHODS_EXPERIMENT', 'variant_of',
-           'method_runs', 'headlines', 'mflops', 'extra_metrics', 'with_extras', 'train_speeds', 'method_comparisons',
-           'summary_rows', 'plain_findings', 'plot_methods', 'plot_cost', 'methods_table', 'run_methods']
+__all__ = ['VARIANTS', 'HEADLINE_METHOD', 'EQUIV_IMAGES', 'EQUIV_SHIFTS', 'METHOD_CLAIMS', 'METHOD_METRICS', 'METHODS_EXPERIMENT',
+           'variant_of', 'method_runs', 'headlines', 'mflops', 'extra_metrics', 'with_extras', 'train_speeds',
+           'method_comparisons', 'summary_rows', 'plain_findings', 'plot_methods', 'plot_cost', 'methods_table',
+           'run_methods']
 
 # %% ../../nbs/18_methods.ipynb #8d2748a5
 VARIANTS = {  # label -> RunSpec settings
@@ -103,15 +104,15 @@ def train_speeds(arch:str, batch:int=64, steps:int=3, repeats:int=3) -> dict[str
     return {k: batch * steps / float(np.median(t)) for k, t in times.items()}
 
 # %% ../../nbs/18_methods.ipynb #659ffb64
-CLAIMS = (Claim('top1', 1, 'top-1 accuracy rises'), Claim('consistency', 1, 'random-crop consistency rises'),
-          Claim('circular_consistency', 1, 'circular consistency rises (APS and LPS: to 100 %)'),
-          Claim('subpixel_consistency', 1, 'sub-pixel consistency rises'), Claim('diagonal_stable', 1, 'more images keep their class along the diagonal'),
-          Claim('equivariance', -1, 'features are closer to shift-equivariant'))
-METRICS = tuple(c.metric for c in CLAIMS)
+METHOD_CLAIMS = (Claim('top1', 1, 'top-1 accuracy rises'), Claim('consistency', 1, 'random-crop consistency rises'),
+                 Claim('circular_consistency', 1, 'circular consistency rises (APS and LPS: to 100 %)'),
+                 Claim('subpixel_consistency', 1, 'sub-pixel consistency rises'), Claim('diagonal_stable', 1, 'more images keep their class along the diagonal'),
+                 Claim('equivariance', -1, 'features are closer to shift-equivariant'))
+METHOD_METRICS = tuple(c.metric for c in METHOD_CLAIMS)
 
 def method_comparisons(rows:list[dict]) -> list[dict]:
-    "Every claim of `CLAIMS` for every variant against its family's baseline, paired by seed."
-    return [c for claim in CLAIMS for c in compare(rows, claim)]
+    "Every claim of `METHOD_CLAIMS` for every variant against its family's baseline, paired by seed."
+    return [c for claim in METHOD_CLAIMS for c in compare(rows, claim)]
 
 # %% ../../nbs/18_methods.ipynb #38edcb14
 def _headline_text(variant:str) -> str:
@@ -122,7 +123,7 @@ def _headline_text(variant:str) -> str:
 def summary_rows(rows:list[dict], speeds:dict[str, dict[str, float]]) -> list[dict]: # speeds: arch -> `train_speeds(arch)`
     "One row per family × variant: metrics (mean, std), FLOPs, training speed and their ratios to the baseline, the published headline and its source."
     out = []
-    for r in summarize(rows, by=('arch', 'method'), metrics=METRICS):
+    for r in summarize(rows, by=('arch', 'method'), metrics=METHOD_METRICS):
         same = [x for x in rows if x['arch'] == r['arch'] and x['method'] == r['method']]
         base = next(x for x in rows if x['arch'] == r['arch'] and x['method'] == 'Baseline')
         sp = speeds.get(r['arch'], {})
@@ -140,8 +141,8 @@ def plain_findings(cmp:list[dict], summary:list[dict]) -> str:
         cs, rs = [c for c in cmp if c['filter'] == v], [r for r in summary if r['method'] == v]
         if not cs: continue
         fams = len({c['arch'] for c in cs})
-        wins = [m for m in METRICS if sum(c['metric'] == m and c['verdict'] == 'agrees' for c in cs) == fams]
-        losses = [m for m in METRICS if any(c['metric'] == m and c['verdict'] == 'disagrees' for c in cs)]
+        wins = [m for m in METHOD_METRICS if sum(c['metric'] == m and c['verdict'] == 'agrees' for c in cs) == fams]
+        losses = [m for m in METHOD_METRICS if any(c['metric'] == m and c['verdict'] == 'disagrees' for c in cs)]
         cost = ', '.join(f"{r['arch']} {r['flops_ratio']:.2f}× FLOPs, {r['speed_ratio']:.2f}× training speed" for r in rs)
         lines.append(f"{v}: better than the baseline in every family on {', '.join(wins) or 'no metric'}; "
                      f"worse in some family on {', '.join(losses) or 'no metric'}; cost {cost}.")

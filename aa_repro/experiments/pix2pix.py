@@ -24,7 +24,7 @@ from ..utils import atomic_write, provenance, read_json, track, write_csv
 # %% auto #0
 __all__ = ['TRAIN_PHOTOS', 'TEST_PHOTOS', 'PSNR_CEILING', 'PIX2PIX_CLAIMS', 'PIX2PIX_SCALES', 'PIX2PIX', 'load_photo',
            'add_noise', 'psnr', 'UNet', 'shift_pairs', 'Pix2PixRun', 'random_crops', 'train_unet', 'heldout_photo',
-           'evaluate', 'load_unet', 'pix2pix_runs', 'pix2pix_comparisons', 'claim', 'plot_stability', 'plot_panel',
+           'measure_unet', 'load_unet', 'pix2pix_runs', 'pix2pix_comparisons', 'claim', 'plot_stability', 'plot_panel',
            'pix2pix_specs', 'pix2pix_experiment', 'run_pix2pix']
 
 # %% ../../nbs/17_pix2pix.ipynb #386b5949
@@ -173,7 +173,7 @@ def heldout_photo(name:str, spec:Pix2PixRun) -> tuple[torch.Tensor, torch.Tensor
     return clean, add_noise(clean, spec.noise, torch.Generator().manual_seed(zlib.crc32(name.encode())))
 
 @torch.inference_mode()
-def evaluate(model:nn.Module, spec:Pix2PixRun) -> dict:
+def measure_unet(model:nn.Module, spec:Pix2PixRun) -> dict:
     "Quality (PSNR vs the clean photo) and stability (PSNR between f(shift x) and shift f(x), per shift and pooled) on the held-out photos of `spec`."
     n, shifts = spec.window, range(1, spec.shifts + 1)
     out, clean_w, noisy_w, pairs = [], [], [], {s: ([], []) for s in shifts}
@@ -192,7 +192,7 @@ def _train_and_save(spec:Pix2PixRun, store:str, command:str|None=None) -> str:
     "Train and evaluate one run, write its weights, then its results file (last: a run is done only when both exist)."
     t0 = time.perf_counter()
     model = train_unet(spec)
-    result = dict(model='unet', filter=spec.filter, seed=spec.seed, **evaluate(model, spec), seconds=round(time.perf_counter() - t0, 1))
+    result = dict(model='unet', filter=spec.filter, seed=spec.seed, **measure_unet(model, spec), seconds=round(time.perf_counter() - t0, 1))
     save_run(spec, store, model, result, command)
     return spec.label
 

@@ -17,8 +17,8 @@ from ..robustness import (CORRUPTIONS, PERTURBATIONS, check_corruption, corrupti
 from ..utils import atomic_write, read_json, write_csv, write_json
 
 # %% auto #0
-__all__ = ['BATCH', 'METRICS', 'ROBUSTNESS_SCALES', 'ROBUSTNESS', 'paper_robustness', 'paper_vs_baseline', 'measure_robustness',
-           'robustness_comparisons', 'robustness_verdict', 'robustness_study', 'run_robustness']
+__all__ = ['BATCH', 'ROBUSTNESS_METRICS', 'ROBUSTNESS_SCALES', 'ROBUSTNESS', 'paper_robustness', 'paper_vs_baseline',
+           'measure_robustness', 'robustness_comparisons', 'robustness_verdict', 'robustness_study', 'run_robustness']
 
 # %% ../../nbs/15_robustness_table.ipynb #350e5cf3
 def paper_robustness() -> list[dict]:
@@ -35,7 +35,7 @@ def paper_vs_baseline(rows:list[dict]|None=None) -> dict[tuple[str, str], dict]:
 
 # %% ../../nbs/15_robustness_table.ipynb #a59e2c67
 BATCH = 500   # images per forward pass; fixed, because the perturbation draws follow the batches
-METRICS = ('clean_error', 'mean_error', 'mCE', 'relative_mCE', 'mFR', 'mT5D')
+ROBUSTNESS_METRICS = ('clean_error', 'mean_error', 'mCE', 'relative_mCE', 'mFR', 'mT5D')
 "Per network: top-1 error on the clean images and mean corruption error (%), then mCE, relative mCE, mFR and mT5D (% of its baseline)."
 
 @functools.lru_cache(maxsize=1)
@@ -91,7 +91,7 @@ def _by_kind(rows:list[dict], key:str, m:str) -> str:
 
 def robustness_comparisons(rows:list[dict], paper:dict) -> list[dict]: # per-run rows of `robustness_study`; `paper_vs_baseline()`
     "Every score but the relative mCE, paired by seed, lower being the paper's side; beside the paper's uncertain changes where it has them."
-    return [c for m in METRICS if m != 'relative_mCE' for c in compare(rows, Claim(m, -1), paper if m in paper['resnet', 'Baseline'] else None)]
+    return [c for m in ROBUSTNESS_METRICS if m != 'relative_mCE' for c in compare(rows, Claim(m, -1), paper if m in paper['resnet', 'Baseline'] else None)]
 
 def robustness_verdict(rows:list[dict], per_c:list[dict], per_p:list[dict], paper:dict) -> str:
     "The chapter's verdict lines: the paired comparisons of every score, and the counts per perturbation and per corruption."
@@ -135,10 +135,10 @@ def robustness_study(specs:list[RunSpec], # the runs; each anti-aliased one need
     for s in specs:
         (ce, fr), (bce, bfr) = raw[s], raw[s.baseline()]
         cs, fs, who = corruption_scores(ce, bce), flip_rate_scores(fr, bfr), dict(arch=s.arch, filter=s.filter, seed=s.seed)
-        rows.append(who | {m: round(v, 4) for m, v in zip(METRICS, (ce['clean'], cs['mean_error'], cs['mCE'], cs['relative_mCE'], fs['mFR'], fs['mT5D']))})
+        rows.append(who | {m: round(v, 4) for m, v in zip(ROBUSTNESS_METRICS, (ce['clean'], cs['mean_error'], cs['mCE'], cs['relative_mCE'], fs['mFR'], fs['mT5D']))})
         per_c += [who | dict(corruption=c, error=round(float(np.mean(ce['errors'][c])), 4), CE=round(cs['CE'][c], 4)) for c in corruptions]
         per_p += [who | dict(perturbation=p, FP=round(fr['FP'][p], 4), FR=round(fs['FR'][p], 4), T5D=round(fs['T5D'][p], 4)) for p in perturbations]
-    summary = summarize(rows, metrics=METRICS)
+    summary = summarize(rows, metrics=ROBUSTNESS_METRICS)
     by_c = summarize(per_c, by=('arch', 'filter', 'corruption'), metrics=('error', 'CE'))
     by_p = summarize(per_p, by=('arch', 'filter', 'perturbation'), metrics=('FP', 'FR', 'T5D'))
     paper = paper_vs_baseline()
@@ -154,7 +154,7 @@ def robustness_study(specs:list[RunSpec], # the runs; each anti-aliased one need
             fig = plot_scores(scores, f'{m} (% of the baseline)', f'{a}: {label} per {key}, mean of {seeds} seeds ({images} test images)')
             fig.set_size_inches(min(fig.get_figwidth(), 12), fig.get_figheight()); fig.tight_layout()
             save_figure(fig, out / f'{fname}_{a}.png')
-    return [dict(arch=r['arch'], filter=r['filter'], seeds=r['seeds'], **{m: _pm(r, m) for m in METRICS if m != 'relative_mCE'},
+    return [dict(arch=r['arch'], filter=r['filter'], seeds=r['seeds'], **{m: _pm(r, m) for m in ROBUSTNESS_METRICS if m != 'relative_mCE'},
                  **{f'paper_{m}': paper.get((r['arch'], r['filter']), {}).get(m, '') for m in ('mean_error', 'mFR', 'mT5D')}) for r in summary]
 
 # %% ../../nbs/15_robustness_table.ipynb #df7b191d
