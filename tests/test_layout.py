@@ -82,3 +82,8 @@ def test_public_names_have_one_meaning():
 def test_shared_names_are_found():
     trees = {'a.py': ast.parse("__all__ = ['SCALES', 'f']"), 'b.py': ast.parse("from .a import SCALES\n__all__ = ['SCALES', 'g']")}
     assert _shared_names(trees) == {'SCALES': ['a.py', 'b.py']}
+
+def test_notebooks_stay_light():
+    "Saved outputs keep `nbs/` under 6 MB: inline figures at 72 dpi (nbs/matplotlibrc), photo grids as JPEG (`utils.jpeg`)."
+    size = sum(p.stat().st_size for p in (PKG.parent/'nbs').rglob('*') if p.is_file() and '_proc' not in p.parts)
+    assert size <= 6_000_000, f"nbs/ holds {size:,} bytes; store photo figures with aa_repro.utils.jpeg"
