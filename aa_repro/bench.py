@@ -11,6 +11,7 @@ import torch
 import torch.nn.functional as F
 from .layers import BlurPool
 from .models import get_model, reference_blur
+from .train import step_times
 from .utils import provenance, read_csv, read_json, results_dir, write_csv, write_json
 
 # %% auto #0
@@ -292,22 +293,14 @@ def _flops(model:torch.nn.Module, x:torch.Tensor, train:bool) -> int:
     return counter.get_total_flops()
 
 # %% ../nbs/90_bench.ipynb #ca7db2b3
-def _step(model, opt, x, y, train:bool, amp:bool):
-    "One SGD step (forward, cross-entropy, backward, update) or one inference pass."
-    with torch.autocast(x.device.type, dtype=torch.bfloat16 if x.device.type == 'cpu' else torch.float16, enabled=amp):
-        if not train:
-            with torch.no_grad(): return model(x)
-        loss = F.cross_entropy(model(x), y)
-    opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+def _forward(net, x:torch.Tensor, amp_dtype):
+    "One forward pass of `net` on `x`, under autocast to `amp_dtype` (None: full precision)."
+    with torch.autocast(x.device.type, dtype=amp_dtype, enabled=amp_dtype is not None): return net(x)
 
 def _pair(arch:str, device:str, channels_last:bool) -> dict:
-    "The anti-aliased network and its baseline, on `device`, each with an SGD optimiser."
+    "The baseline network and its anti-aliased version, on `device`."
     nets = {'baseline': get_model(arch if ':' in arch else f'torchvision:{arch}'), 'antialiased': get_model(arch, filt_size=4)}
-    out = {}
-    for name, net in nets.items():
-        net = net.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format)
-        out[name] = (net, torch.optim.SGD(net.parameters(), lr=1e-3, momentum=0.9))
-    return out
+    return {name: net.to(device, memory_format=torch.channels_last if channels_last else torch.contiguous_format) for name, net in nets.items()}
 
 # %% ../nbs/90_bench.ipynb #242bae6a
 def bench_train(archs:tuple|None=None, # `get_model` names (default: `TRAIN_ARCHS`, and `TIMM_ARCHS` when timm is installed)
@@ -342,30 +335,20 @@ def _bench_pair(arch, device, size, batch, reps, warmup, amp, cl) -> list[dict]:
     g = torch.Generator().manual_seed(0)
     x = torch.randn(batch, 3, size, size, generator=g).to(device, memory_format=torch.channels_last if cl else torch.contiguous_format)
     y = torch.randint(0, 1000, (batch,), generator=g).to(device)
-    nets, rows = _pair(arch, device, cl), []
-    flops = {k: _flops(net.eval(), x, False) for k, (net, _) in nets.items()}   # forward FLOPs: see the note above
-    for train in (True, False):
-        for net, _ in nets.values(): net.train(train)
-        fns = {k: (lambda x, net=net, opt=opt: _step(net, opt, x, y, train, amp)) for k, (net, opt) in nets.items()}
-        times = time_interleaved(fns, x, 'forward', reps, warmup) if not train else _time_steps(fns, x, reps, warmup)
+    nets, amp_dtype = _pair(arch, device, cl), (torch.bfloat16 if device == 'cpu' else torch.float16) if amp else None
+    flops = {k: _flops(net.eval(), x, False) for k, net in nets.items()}   # forward FLOPs: see the note above
+    train_ms = {k: [1e3 * t for t in v] for k, v in step_times(nets, x, y, reps, warmup, amp_dtype=amp_dtype).items()}
+    for net in nets.values(): net.eval()
+    infer_ms = time_interleaved({k: (lambda x, net=net: _forward(net, x, amp_dtype)) for k, net in nets.items()}, x, 'forward', reps, warmup)
+    rows = []
+    for mode, times in (('train', train_ms), ('inference', infer_ms)):
         med = {k: statistics.median(v) for k, v in times.items()}
         speed, flop_ratio = med['baseline'] / med['antialiased'], flops['antialiased'] / flops['baseline']
-        rows.append(dict(arch=arch, mode='train' if train else 'inference', device=device, size=size, batch=batch,
+        rows.append(dict(arch=arch, mode=mode, device=device, size=size, batch=batch,
                          baseline_ms=round(med['baseline'], 2), antialiased_ms=round(med['antialiased'], 2),
                          baseline_img_s=round(batch * 1e3 / med['baseline'], 1), antialiased_img_s=round(batch * 1e3 / med['antialiased'], 1),
                          speed_ratio=round(speed, 3), flop_ratio=round(flop_ratio, 3), speed_x_flop_ratio=round(speed * flop_ratio, 3)))
     return rows
-
-def _time_steps(fns:dict, x:torch.Tensor, reps:int, warmup:int) -> dict:
-    "Wall times (ms) of training steps, interleaved as `time_interleaved` does (the step does its own backward)."
-    sync = torch.cuda.synchronize if x.is_cuda else (lambda: None)
-    for _ in range(warmup):
-        for f in fns.values(): f(x)
-    names, times = list(fns), {k: [] for k in fns}
-    for r in range(reps):
-        for k in names[r % len(names):] + names[:r % len(names)]:
-            sync(); t = time.perf_counter(); fns[k](x); sync(); times[k].append((time.perf_counter() - t) * 1e3)
-    return times
 
 # %% ../nbs/90_bench.ipynb #e7bae455
 def format_train(rows:list[dict], info:dict|None=None) -> str:

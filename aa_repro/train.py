@@ -28,8 +28,7 @@ from .weights import load_weights
 # %% auto #0
 __all__ = ['RESUMABLE', 'train_epoch', 'fit', 'run_model_name', 'build_model', 'init_model', 'make_datasets', 'check_model',
            'EpochItems', 'EpochSampler', 'dist_env', 'pick_device', 'init_distributed', 'weights_sha256', 'check_data',
-           'model_meta', 'train', 'load_trained', 'read_log', 'plot_log', 'paper_command', 'train_speed',
-           'compare_train_speed']
+           'model_meta', 'train', 'load_trained', 'read_log', 'plot_log', 'paper_command', 'step_times']
 
 # %% ../nbs/06b_train.ipynb #3e57aa85
 def _world() -> int:
@@ -510,38 +509,31 @@ def paper_command(preset:str, data:str='/data/imagenet',
     return f"torchrun --standalone --nproc_per_node {n} {args}"
 
 # %% ../nbs/06b_train.ipynb #fb9bf411
-def train_speed(model:nn.Module, size:int=224, batch:int=32, steps:int=5, device=None, precision:str='fp32', channels_last:bool=False) -> float:
-    "Training images per second of `model` on random (batch, 3, size, size) inputs over `steps` SGD steps (after one warm-up step)."
-    device = torch.device(device or ('cuda' if torch.cuda.is_available() else 'cpu'))
-    model.to(device, memory_format=torch.channels_last if channels_last else torch.preserve_format)
-    g = torch.Generator().manual_seed(0)
-    x, y = torch.randn(batch, 3, size, size, generator=g), torch.randint(0, 10, (batch,), generator=g)
-    opt = torch.optim.SGD(model.parameters(), lr=1e-4, momentum=0.9)
-    amp = {'bf16': torch.bfloat16, 'fp16': torch.float16}.get(precision)
-    scaler = torch.amp.GradScaler(device.type, enabled=precision == 'fp16')
-    kw = dict(scaler=scaler, amp_dtype=amp, channels_last=channels_last, log_every=10**9)
-    train_epoch(model, [(x, y)], opt, device=device, progress=False, **kw)
-    if device.type == 'cuda': torch.cuda.synchronize(device)
-    t0 = time.perf_counter()
-    train_epoch(model, [(x, y)] * steps, opt, device=device, progress=False, **kw)
-    if device.type == 'cuda': torch.cuda.synchronize(device)
-    return batch * steps / (time.perf_counter() - t0)
-
-def compare_train_speed(archs=('resnet18', 'resnet50', 'mobilenet_v2'), filt_size:int=4, repeats:int=3, **kw) -> list[dict]:
-    "Training img/s of each baseline and its anti-aliased version, measured alternately `repeats` times (medians) with their ratio."
-    rows = []
-    for arch in archs:
-        with warnings.catch_warnings():
-            warnings.simplefilter('ignore')
-            base, (aa, source) = build_model(arch, 1, 10)[0], build_model(arch, filt_size, 10)
-        if source.startswith('torchvision baseline'):
-            rows.append(dict(arch=arch, note='no anti-aliased model in this checkout (needs aa_repro.models or aa_repro.antialias)')); continue
-        models, speeds = {1: base, filt_size: aa}, {1: [], filt_size: []}
-        for _ in range(repeats):
-            for k in speeds: speeds[k].append(train_speed(models[k], **kw))
-        b, a = float(np.median(speeds[1])), float(np.median(speeds[filt_size]))
-        rows.append(dict(arch=arch, baseline_img_s=round(b, 1), antialiased_img_s=round(a, 1), ratio=round(a / b, 3), aa_source=source))
-    return rows
+def step_times(models:dict, # name -> network, on the device of `x`
+               x:torch.Tensor, y:torch.Tensor, # one batch: inputs and class labels
+               reps:int=3, # timed rounds
+               warmup:int=1, # untimed rounds first
+               steps:int=1, # SGD steps per timing
+               amp_dtype:torch.dtype|None=None, # autocast dtype (torch.bfloat16 or torch.float16); None: full precision
+              ) -> dict[str, list[float]]: # name -> `reps` wall times, in seconds
+    "Wall seconds of `steps` SGD steps of each model on (`x`, `y`), interleaved: `warmup` untimed rounds, then `reps` rounds, each starting one model further along."
+    if not models: raise ValueError("models is empty: pass a dict of name -> network")
+    if reps < 1: raise ValueError(f"reps must be >= 1, got {reps}")
+    if steps < 1: raise ValueError(f"steps must be >= 1, got {steps}")
+    if warmup < 0: raise ValueError(f"warmup must be >= 0, got {warmup}")
+    names, opts = list(models), {k: torch.optim.SGD(m.train().parameters(), lr=1e-3, momentum=0.9) for k, m in models.items()}
+    sync = (lambda: torch.cuda.synchronize(x.device)) if x.is_cuda else (lambda: None)
+    def run(k):
+        for _ in range(steps):
+            with torch.autocast(x.device.type, dtype=amp_dtype, enabled=amp_dtype is not None): loss = F.cross_entropy(models[k](x), y)
+            opts[k].zero_grad(set_to_none=True); loss.backward(); opts[k].step()
+    for _ in range(warmup):
+        for k in names: run(k)
+    times = {k: [] for k in names}
+    for r in range(reps):
+        for k in names[r % len(names):] + names[:r % len(names)]:
+            sync(); t = time.perf_counter(); run(k); sync(); times[k].append(time.perf_counter() - t)
+    return times
 
 # %% ../nbs/06b_train.ipynb #cb1c86da
 if __name__ == '__main__' and '__file__' in globals():     # python -m aa_repro.train (what torchrun launches): the CLI's `train`

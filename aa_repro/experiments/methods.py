@@ -6,7 +6,6 @@ Docs: https://aa-repro.github.io/aa_repro/methods.html.md"""
 
 # %% ../../nbs/18_methods.ipynb #6f87f922
 from __future__ import annotations
-import time
 from dataclasses import replace
 from pathlib import Path
 import matplotlib.pyplot as plt
@@ -19,6 +18,7 @@ from ..metrics import circular_consistency, subpixel_consistency
 from ..models import reference_blur, small_net
 from ..report import Claim, compare, paper_data, save_figure, summarize, verdict_text
 from ..runs import CROP, PAD, SCALES, Experiment, RunSpec, classifier_runs, load_run_model, loaders, paper_runs, parallel_runs, runs_dir
+from ..train import step_times
 from ..utils import atomic_write, read_json, write_csv, write_json
 
 # %% auto #0
@@ -92,14 +92,9 @@ def train_speeds(arch:str, batch:int=64, steps:int=3, repeats:int=3) -> dict[str
     "Training images per second of every variant of `arch`, measured alternately `repeats` times (medians), one thread."
     torch.manual_seed(0)
     models, threads = {k: small_net(arch, **v) for k, v in VARIANTS.items()}, torch.get_num_threads()
-    x, y, times = torch.randn(batch, 1, CROP, CROP), torch.randint(0, 10, (batch,)), {k: [] for k in VARIANTS}
+    x, y = torch.randn(batch, 1, CROP, CROP), torch.randint(0, 10, (batch,))
     torch.set_num_threads(1)
-    try:
-        for r in range(repeats + 1):                                    # the first round warms up
-            for k, m in models.items():
-                opt, t0 = torch.optim.SGD(m.parameters(), lr=0.01), time.perf_counter()
-                for _ in range(steps): opt.zero_grad(); F.cross_entropy(m.train()(x), y).backward(); opt.step()
-                if r: times[k].append(time.perf_counter() - t0)
+    try: times = step_times(models, x, y, reps=repeats, warmup=1, steps=steps)
     finally: torch.set_num_threads(threads)
     return {k: batch * steps / float(np.median(t)) for k, t in times.items()}
 
