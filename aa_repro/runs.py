@@ -24,11 +24,11 @@ from .train import fit
 from .utils import atomic_write, provenance, read_json, track, write_json
 
 # %% auto #0
-__all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGMENTS', 'DIAGONAL_IMAGES', 'WORKER_COST', 'SCALES',
-           'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'spec_record', 'TrainBatches', 'loaders',
-           'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done', 'save_run', 'load_run_model',
-           'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs', 'classifier_runs', 'paper_runs',
-           'scale_progress', 'Experiment']
+__all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGMENTS', 'DIAGONAL_IMAGES', 'WORKER_COST',
+           'KEEP_FREED_MEMORY', 'SCALES', 'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'spec_record',
+           'TrainBatches', 'loaders', 'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done',
+           'save_run', 'load_run_model', 'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs',
+           'classifier_runs', 'paper_runs', 'scale_progress', 'Experiment']
 
 # %% ../nbs/07a_runs.ipynb #be16aa6b
 CROP, PAD = 28, 2   # the network's input, and the padding that makes the 32x32 canvas (28/32 = 224/256)
@@ -235,9 +235,12 @@ def _one_thread(fn:Callable, *args) -> tuple:
     finally: torch.set_num_threads(before)
     return value, time.process_time() - cpu, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
+KEEP_FREED_MEMORY = 'glibc.malloc.mmap_threshold=2147483647:glibc.malloc.trim_threshold=4294967295'   # glibc settings of the workers
+
 @functools.lru_cache(maxsize=None)
 def worker_pool(n:int) -> ProcessPoolExecutor:
-    "The pool of `n` spawned worker processes, made once per command and shut down at exit."
+    "The pool of `n` spawned worker processes, made once per command and shut down at exit; their glibc keeps freed memory (`KEEP_FREED_MEMORY`)."
+    os.environ.setdefault('GLIBC_TUNABLES', KEEP_FREED_MEMORY)   # read by each process at its start: the workers spawned from here on (a value set by the user wins)
     pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context('spawn'))
     atexit.register(pool.shutdown, cancel_futures=True)
     return pool
