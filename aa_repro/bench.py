@@ -353,8 +353,8 @@ def _bench_pair(arch, device, size, batch, reps, warmup, amp, cl) -> list[dict]:
 # %% ../nbs/90_bench.ipynb #e7bae455
 def format_train(rows:list[dict], info:dict|None=None) -> str:
     "The `bench_train` rows as a table, with the target line."
-    head = f"{'arch':14}{'mode':>11}{'baseline ms':>13}{'AA ms':>9}{'AA img/s':>10}{'speed':>8}{'FLOPs':>8}{'speed x FLOPs':>15}"
-    lines = [head] + [f"{r['arch']:14}{r['mode']:>11}{float(r['baseline_ms']):13.1f}{float(r['antialiased_ms']):9.1f}{float(r['antialiased_img_s']):10.1f}"
+    head = f"{'arch':22}{'mode':>11}{'baseline ms':>13}{'AA ms':>9}{'AA img/s':>10}{'speed':>8}{'FLOPs':>8}{'speed x FLOPs':>15}"
+    lines = [head] + [f"{r['arch']:22}{r['mode']:>11}{float(r['baseline_ms']):13.1f}{float(r['antialiased_ms']):9.1f}{float(r['antialiased_img_s']):10.1f}"
                       f"{float(r['speed_ratio']):8.3f}{float(r['flop_ratio']):8.3f}{float(r['speed_x_flop_ratio']):15.3f}" for r in rows]
     train = [float(r['speed_x_flop_ratio']) for r in rows if r['mode'] == 'train']
     if train: lines.append(f"training, speed x FLOP ratio: worst {min(train):.3f} (target >= 0.95 for every network)")

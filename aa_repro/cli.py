@@ -83,11 +83,11 @@ def _bench(args):
     import aa_repro.bench as bench
     out = args.out or os.environ.get('AA_REPRO_RESULTS') or 'reproduction'
     if args.what == 'layers':
-        bench.bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=args.reps, threads=args.threads, out=out,
+        bench.bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=15 if args.reps is None else args.reps, threads=args.threads, out=out,
                            tag=args.tag or 'layers', command=_command(args))
     else:
         for device in args.device or ['cpu']:
-            bench.bench_train(device=device, threads=args.threads, out=out, tag=args.tag, command=_command(args))
+            bench.bench_train(device=device, reps=5 if args.reps is None else args.reps, threads=args.threads, out=out, tag=args.tag, command=_command(args))
     print(f"results in {out}/bench" + ('' if args.out else ' (pass --out results to record them in the checkout)'))
 
 # %% ../nbs/08_cli.ipynb #22348813
@@ -156,7 +156,7 @@ def _bench_parser(sub):
     b.add_argument('--shape', type=int, nargs=4, default=[16, 256, 56, 56], metavar=('N', 'C', 'H', 'W'), help='input shape of layers (default: 16 256 56 56)')
     b.add_argument('--filt-sizes', type=filt_size, nargs='+', default=[3, 4], metavar='K', help='filter sizes of layers (default: 3 4)')
     b.add_argument('--device', action='append', choices=['cpu', 'cuda'], help='repeatable (default: cpu, and cuda when available)')
-    b.add_argument('--reps', type=int, default=15, help='interleaved timed repetitions per case (default: 15)')
+    b.add_argument('--reps', type=int, help='interleaved timed repetitions per case (default: 15 for layers, 5 for train)')
     b.add_argument('--threads', type=int, help="torch CPU threads (default: torch's choice)")
     b.add_argument('--out', type=out_folder, help='results folder (default: $AA_REPRO_RESULTS, else reproduction/; --out results records them in the checkout)')
     b.add_argument('--tag', help='results file name stem (default: the benchmark, layers or train)')
