@@ -192,7 +192,7 @@ def run_files(spec, store:Path) -> tuple[Path, Path]: # spec: any frozen datacla
     "The results file and the model file of a run in `store`."
     return Path(store) / f'{spec.key}.json', Path(store) / f'{spec.key}.pt'
 
-def run_done(spec, store:Path, weights:bool=True) -> bool:
+def run_done(spec, store:Path, weights:bool=False) -> bool:
     "Whether `store` holds the finished run of `spec` (its results file, with exactly these settings, and with `weights` its model)."
     res, pt = run_files(spec, store)
     return res.is_file() and read_json(res).get('spec') == json.loads(json.dumps(spec_record(spec))) and (pt.is_file() or not weights)
@@ -271,12 +271,14 @@ def classifier_runs(specs:list[RunSpec], # the runs an experiment needs; finishe
                     store:Path, # `runs_dir(out)`
                     progress:bool=True,
                     workers:int|None=None, # parallel processes (default: `default_workers`); 1 trains in this process
+                    weights:bool=False, # the caller loads the trained networks: a run whose model file is missing is trained again
                    ) -> list[dict]:
-    "Results rows of `specs`, training the missing ones (baselines of fine-tuning runs first) in parallel processes."
+    "Results rows of `specs`, training the missing ones (first the baselines whose models a fine-tuning run needs) in parallel processes."
     store = Path(store); store.mkdir(parents=True, exist_ok=True)
     specs, command = list(dict.fromkeys(specs)), provenance()['command']   # the command that asked for the runs
-    for stage in ([s.baseline() for s in specs if s.finetune], specs):
-        todo = sorted((s for s in dict.fromkeys(stage) if not run_done(s, store)), key=lambda s: s.seed)   # seed by seed: paired comparisons complete early
+    bases = [s.baseline() for s in specs if s.finetune and not run_done(s, store)]
+    for stage, models in ((bases, True), (specs, weights)):   # model files: needed to fine-tune from, or by the caller
+        todo = sorted((s for s in dict.fromkeys(stage) if not run_done(s, store, models)), key=lambda s: s.seed)   # seed by seed: paired comparisons complete early
         if not todo: continue
         fashion_tensors('test', todo[0].test)   # a missing data set: its one-line error, before any process starts
         n = default_workers(len(todo)) if workers is None else workers
@@ -303,7 +305,7 @@ def paper_runs(scale:str, # a key of SCALES
 def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed)."
     specs = paper_runs(scale)
-    return dict(scale=scale, done=sum(run_done(s, store, weights=False) for s in specs), total=len(specs))
+    return dict(scale=scale, done=sum(run_done(s, store) for s in specs), total=len(specs))
 
 # %% ../nbs/07a_runs.ipynb #82becf73
 @dataclass(frozen=True)

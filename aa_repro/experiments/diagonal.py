@@ -111,7 +111,7 @@ def diagonal_report(specs:list[RunSpec], # the runs to summarise, e.g. `paper_ru
     atomic_write(out / 'verdict.txt', text + '\n'); print(text)
     save_figure(plot_curves(curves), out / 'curves.png')
     if single:
-        classifier_runs(list(single), store, progress, workers)
+        classifier_runs(list(single), store, progress, workers, weights=True)
         x, y = fashion_tensors('test', single[0].test)
         res = {s.label: diagonal_shift(load_run_model(s, store), [(x[:images], y[:images])], crop=CROP, pad=PAD, progress=progress) for s in single}
         pick = swinging_images(res, swing, examples)

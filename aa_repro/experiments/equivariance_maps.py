@@ -107,7 +107,7 @@ def equivariance_report(specs:list[RunSpec], # the runs to measure, e.g. `paper_
                         progress:bool=True, workers:int|None=None) -> list[dict]:
     "The paper's internal-equivariance maps at reduced scale: per-layer distances of `specs`, their summary over seeds, verdict and figures."
     out, store = Path(out), runs_dir(out)
-    classifier_runs(specs, store, progress, workers)
+    classifier_runs(specs, store, progress, workers, weights=True)
     rows, maps = [], {}
     for s in track(specs, desc='equivariance', disable=not progress):
         r, full = layer_distances(s, store, images, shifts)

@@ -83,6 +83,7 @@ def with_extras(specs:list[RunSpec], rows:list[dict], store:Path, out:Path, prog
     folder = Path(out) / 'extra'; folder.mkdir(parents=True, exist_ok=True)
     todo = [s for s in specs if not (folder / f'{s.key}.json').is_file()]
     if todo:
+        classifier_runs(todo, store, progress, workers, weights=True)   # their trained networks (a checkout has only the results files)
         for s, r in zip(todo, parallel_runs(extra_metrics, [(s, str(store)) for s in todo], [s.label for s in todo], workers, progress, 'extra metrics')):
             write_json(folder / f'{s.key}.json', r)
     return [r | dict(method=variant_of(r), filter=variant_of(r), circular=bool(r.get('circular', False))) | read_json(folder / f'{s.key}.json') for s, r in zip(specs, rows)]

@@ -199,7 +199,7 @@ def _train_and_save(spec:Pix2PixRun, store:str, command:str|None=None) -> str:
 def load_unet(spec:Pix2PixRun, store:Path) -> UNet:
     "The trained U-Net of a finished run in `store`."
     pt = run_files(spec, store)[1]
-    if not run_done(spec, store): raise FileNotFoundError(f"{pt}: no trained U-Net for {spec.label}; run `aa-repro reproduce --only pix2pix`")
+    if not run_done(spec, store, weights=True): raise FileNotFoundError(f"{pt}: no trained U-Net for {spec.label}; run `aa-repro reproduce --only pix2pix`")
     model = UNet(spec.filt_size, spec.width, spec.levels)
     model.load_state_dict(torch.load(pt, map_location='cpu', weights_only=True))
     return model.eval()
@@ -210,7 +210,7 @@ def pix2pix_runs(specs:list[Pix2PixRun], store:Path, progress:bool=True,
     "Results rows of `specs`, training the missing ones in parallel processes."
     store = Path(store); store.mkdir(parents=True, exist_ok=True)
     specs, command = list(dict.fromkeys(specs)), provenance()['command']
-    todo = [s for s in specs if not run_done(s, store)]
+    todo = [s for s in specs if not run_done(s, store, weights=True)]   # the panel figure needs the models
     if todo:
         n = default_workers(len(todo)) if workers is None else workers
         print(f"training {len(todo)} U-Net(s) in {n} process(es); {len(specs) - len(todo)} found in {store}")

@@ -129,7 +129,7 @@ def robustness_study(specs:list[RunSpec], # the runs; each anti-aliased one need
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     archs = list(dict.fromkeys(s.arch for s in specs))
     specs.sort(key=lambda s: (archs.index(s.arch), s.filt_size, s.seed))
-    classifier_runs(specs, store, progress, workers)
+    classifier_runs(specs, store, progress, workers, weights=True)
     raw = measure_robustness(specs, store, out, images, frames, corruptions, perturbations, severities, seed, workers, progress)
     rows, per_c, per_p = [], [], []
     for s in specs:
