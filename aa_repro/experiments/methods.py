@@ -22,10 +22,10 @@ from ..train import step_times
 from ..utils import atomic_write, read_json, write_csv, write_json
 
 # %% auto #0
-__all__ = ['VARIANTS', 'HEADLINE_METHOD', 'EQUIV_IMAGES', 'EQUIV_SHIFTS', 'METHOD_CLAIMS', 'METHOD_METRICS', 'METHODS_EXPERIMENT',
-           'variant_of', 'method_runs', 'headlines', 'mflops', 'extra_metrics', 'with_extras', 'train_speeds',
-           'method_comparisons', 'summary_rows', 'plain_findings', 'plot_methods', 'plot_cost', 'methods_table',
-           'run_methods']
+__all__ = ['VARIANTS', 'HEADLINE_METHOD', 'EQUIV_IMAGES', 'EQUIV_SHIFTS', 'METHOD_CLAIMS', 'METHOD_METRICS', 'METHOD_SCALES',
+           'METHODS_EXPERIMENT', 'variant_of', 'method_runs', 'headlines', 'mflops', 'extra_metrics', 'with_extras',
+           'train_speeds', 'method_comparisons', 'summary_rows', 'plain_findings', 'plot_methods', 'plot_cost',
+           'methods_table', 'run_methods']
 
 # %% ../../nbs/18_methods.ipynb #8d2748a5
 VARIANTS = {  # label -> RunSpec settings
@@ -188,9 +188,12 @@ def methods_table(specs:list[RunSpec], out:Path, progress:bool=True, workers:int
     save_figure(plot_methods(summary), out / 'methods.png'); save_figure(plot_cost(summary), out / 'cost.png')
     return [{k: r[k] for k in ('arch', 'method', 'seeds', 'top1', 'consistency', 'circular_consistency', 'subpixel_consistency', 'flops_ratio', 'speed_ratio')} for r in summary]
 
+METHOD_SCALES = {k: v | dict(variants=VARIANTS) for k, v in SCALES.items()}
+METHOD_SCALES['ci'] |= dict(archs=('resnet',))   # the main job's budget (15 min on two cores) holds one family
+
 def run_methods(scale:str, out:Path, progress:bool=True) -> list[dict]:
-    "Every variant × family × seed of the scale: the chapter's tables, verdicts and figures under `out`."
-    return methods_table(method_runs(scale), out, progress)
+    "Every variant × seed of the scale's families (`METHOD_SCALES`): the chapter's tables, verdicts and figures under `out`."
+    return methods_table(method_runs(scale, archs=METHOD_SCALES[scale]['archs']), out, progress)
 
 METHODS_EXPERIMENT = Experiment('methods', "BlurPool, APS, LPS and adaptive anti-aliasing on the same runs: accuracy, shift consistency, equivariance and cost",
-                                run_methods, {k: v | dict(variants=VARIANTS) for k, v in SCALES.items()}, chapter='18_methods')
+                                run_methods, METHOD_SCALES, chapter='18_methods')
