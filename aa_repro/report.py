@@ -177,4 +177,5 @@ def recorded(name:str, # an experiment name
 def provenance_summary(folder:str|Path) -> dict:
     "Where a recorded result came from, for a chapter to show: commit, machine, date, scale, seeds, command and wall time."
     p = read_json(Path(folder) / 'provenance.json')
+    p['numpy'] = p.get('packages', {}).get('numpy')   # the provenance keeps it among the package versions
     return {k: p.get(k) for k in ('commit', 'device', 'cpu_flags', 'numpy', 'host', 'date', 'scale', 'seeds', 'command', 'wall_seconds')}
