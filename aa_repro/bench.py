@@ -213,7 +213,7 @@ def bench_layers(shape:tuple=(16, 256, 56, 56), # N, C, H, W of the input
     info = dict(shape=list(shape), filt_sizes=list(filt_sizes), reps=reps, warmup=warmup, threads=threads or old_threads,
                 loadavg_before=load_before, loadavg_after=_loadavg(), wall_seconds=round(time.perf_counter() - start, 1), skipped=skipped,
                 targets=targets(rows))
-    if verbose: print(format_layers(rows, info))
+    if verbose: print(format_layers(rows, prov | info))
     if save:
         folder = results_dir(out) / 'bench'
         write_csv(folder / f'{tag}.csv', rows)
@@ -275,7 +275,8 @@ def format_layers(rows:list[dict], info:dict|None=None) -> str:
     if t['cpu_worst_fwd_bwd_memory_vs_official'] is not None: lines.append(f"forward+backward peak memory, worst case: {t['cpu_worst_fwd_bwd_memory_vs_official']}x the official layer's (target <= 1)")
     if t['cuda_x_floor'] is not None: lines.append(f"CUDA: forward {t['cuda_x_floor']}x the avg_pool2d floor (target <= 1.5), forward+backward worst {t['cuda_worst_fwd_bwd_x_floor']}x")
     if info: lines.append(f"shape {info['shape']}, {info['reps']} interleaved repetitions, {info['threads']} CPU thread(s), "
-                          f"load average {info['loadavg_before']} before, {info['loadavg_after']} after, {info['wall_seconds']} s")
+                          f"load average {info['loadavg_before']} before, {info['loadavg_after']} after, {info['wall_seconds']} s"
+                          + (f", allocator GLIBC_TUNABLES={info['glibc_tunables']}" if info.get('glibc_tunables') else ''))
     return '\n'.join(lines)
 
 # %% ../nbs/90_bench.ipynb #eb480922

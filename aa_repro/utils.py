@@ -111,14 +111,15 @@ def provenance(command:str|None=None, # the command that reproduces the result; 
                device=None, # the device it ran on (default: CUDA if available, else CPU)
                require_clean:bool=False, # raise `DirtyCheckoutError` if the checkout has uncommitted changes (recorded results)
                **extra) -> dict:
-    "Where a result came from: commit, machine (CPU model and flags), date, command, seeds, PyTorch's build and library versions."
+    "Where a result came from: commit, machine (CPU model and flags), date, command, seeds, PyTorch's build, library versions and the allocator's settings (`GLIBC_TUNABLES`: timings depend on them)."
     commit = clean_commit() if require_clean else git_commit(_package_root())
     return dict(commit=commit, date=datetime.now(timezone.utc).isoformat(timespec='seconds'),
                 command=command if command is not None else ' '.join([Path(sys.argv[0]).name, *sys.argv[1:]]),
                 seeds=list(seeds) if seeds is not None else None,
                 device=device_description(device), host=platform.node(), load_average=_load_average(),
                 python=platform.python_version(), torch=torch.__version__,
-                cpu=cpu_model(), cpu_flags=cpu_flags(), torch_build=torch_build(), packages=package_versions(), **extra)
+                cpu=cpu_model(), cpu_flags=cpu_flags(), torch_build=torch_build(), packages=package_versions(),
+                glibc_tunables=os.environ.get('GLIBC_TUNABLES'), **extra)
 
 def _load_average():
     "1, 5 and 15-minute load averages: how busy the machine was (timings depend on it)."
