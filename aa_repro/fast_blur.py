@@ -220,20 +220,20 @@ def _every(dim:int, step:int) -> tuple:
 
 def _blur2d_adjoint_ct(g, filt, H, W, tv, th, s, pb, pa, mode):
     "Exact gradient: the zero-padded adjoint by one transposed convolution cropped to (H, W), plus the padding's border terms; None if the crop needs an output padding outside [0, s)."
-    nh, vfix, _, _ = _axis_plan(H, tv, s, pb, pa, mode)
-    nw, hfix, _, _ = _axis_plan(W, th, s, pb, pa, mode)
+    nh, vfix, _, vz = _axis_plan(H, tv, s, pb, pa, mode)
+    nw, hfix, hdiag, _ = _axis_plan(W, th, s, pb, pa, mode)
     k = filt.shape[-1]
     op = [n - ((no - 1) * s - 2 * pb + k) for n, no in ((H, nh), (W, nw))]
     if not all(0 <= o < s for o in op): return None
     dx = F.conv_transpose2d(g, filt.to(g.dtype), stride=s, padding=pb, output_padding=op, groups=g.shape[1])
-    if vfix:
-        Ah = axis_matrix(W, th, s, pb, pa, mode, g.dtype, g.device)
-        for i0, di, r0, dr, cnt, w in vfix:
-            dx[:, :, r0:r0 + dr * (cnt - 1) + 1:dr].add_(g[:, :, i0:i0 + di * (cnt - 1) + 1:di] @ Ah, alpha=w)
-    if hfix:
-        Zv = axis_matrix(H, tv, s, pb, pa, 'constant', g.dtype, g.device)
-        for j0, dj, c0, dc, cnt, w in hfix:
-            dx[..., c0:c0 + dc * (cnt - 1) + 1:dc].add_(torch.matmul(Zv.T, g[..., j0:j0 + dj * (cnt - 1) + 1:dj]), alpha=w)
+    for i0, di, r0, dr, cnt, w in vfix:               # border rows += w * (true horizontal adjoint of the output rows that read them)
+        rows, src = dx[:, :, r0:r0 + dr * (cnt - 1) + 1:dr], g[:, :, i0:i0 + di * (cnt - 1) + 1:di]
+        for d, lo, ws in hdiag:
+            _add(rows[..., s * lo + d::s][..., :len(ws)], src[..., lo:lo + len(ws)], tuple(w * v for v in ws))
+    for j0, dj, c0, dc, cnt, w in hfix:               # border columns += w * (zero-padded vertical adjoint of the output columns that read them)
+        cols, src = dx[..., c0:c0 + dc * (cnt - 1) + 1:dc], g[..., j0:j0 + dj * (cnt - 1) + 1:dj]
+        for d, lo, hi, t in vz:
+            cols[:, :, s * lo + d::s][:, :, :hi - lo + 1].add_(src[:, :, lo:hi + 1], alpha=w * t)
     return dx
 
 class _FastBlur(torch.autograd.Function):
