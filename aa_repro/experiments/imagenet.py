@@ -36,15 +36,14 @@ def paper_rows(table:str='from_scratch') -> list[dict]:
 # %% ../../nbs/11_imagenet.ipynb #3b1558f9
 PAPER_ARCH = {'vgg': 'vgg16', 'resnet': 'resnet18', 'mobilenet_v2': 'mobilenet_v2'}  # our small network -> the ImageNet network of its family
 
-def _bars(ax, labels, paper, ours, arch, paper_arch):
+def _bars(ax, labels, paper, ours):
     "One panel: the official change per filter (grey) and ours with its 95 % interval (blue)."
     x = np.arange(len(labels))
-    ax.bar(x - (0.2 if ours else 0), [paper.get(f, np.nan) for f in labels], 0.4 if ours else 0.6, color='0.6', label=f'official ({paper_arch}, ImageNet)')
+    ax.bar(x - (0.2 if ours else 0), [paper.get(f, np.nan) for f in labels], 0.4 if ours else 0.6, color='0.6', label='official release (ImageNet)')
     if ours:
         mid = np.array([ours[f]['change'] for f in labels])
         err = np.array([[mid[i] - ours[f]['ci95_low'], ours[f]['ci95_high'] - mid[i]] for i, f in enumerate(labels)]).T
-        ax.bar(x + 0.2, mid, 0.4, yerr=np.nan_to_num(err), capsize=3, color='C0', label=f'ours ({arch}, Fashion-MNIST, 95 % CI)')
-        ax.legend(fontsize=6, frameon=False)
+        ax.bar(x + 0.2, mid, 0.4, yerr=np.nan_to_num(err), capsize=3, color='C0', label='ours (Fashion-MNIST, mean over seeds, 95 % CI)')
     ax.axhline(0, color='k', lw=0.8); ax.set_xticks(x, labels, fontsize=8)
 
 # %% ../../nbs/11_imagenet.ipynb #a172e064
@@ -62,10 +61,11 @@ def plot_changes(comparisons:list[dict]|None=None, # `compare` rows of our runs 
         for i, m in enumerate(metrics):
             paper = {f: p[pa, f][m] - p[pa, 'Baseline'][m] for f in labels if (pa, f) in p and (pa, 'Baseline') in p}
             ours = {c['filter']: c for c in comparisons or [] if c['arch'] == a and c['metric'] == m}
-            _bars(axs[i, j], labels, paper, ours, a, pa)
-            axs[i, j].set_title(a if i == 0 else '', fontsize=10)
+            _bars(axs[i, j], labels, paper, ours)
+            axs[i, j].set_title((f'{a} (official: {pa})' if comparisons else a) if i == 0 else '', fontsize=10)
             if j == 0: axs[i, j].set_ylabel(f'{m}: change vs baseline')
-    fig.tight_layout()
+    fig.legend(*axs[0, 0].get_legend_handles_labels(), loc='lower center', ncol=2, frameon=False, fontsize=8)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
     return fig
 
 # %% ../../nbs/11_imagenet.ipynb #a68a3981
