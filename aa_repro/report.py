@@ -86,6 +86,11 @@ def _pairs(runs:list[dict], group:str, pair_by:str) -> dict:
     for r in runs: cells.setdefault((r[group], r['filter']), {})[r[pair_by]] = r
     return cells
 
+def _bound(v:float, digits:int) -> float:
+    "An interval's bound rounded to `digits`, with more digits where that would make a nonzero bound zero (the verdict is read against zero)."
+    while round(v, digits) == 0 and v != 0 and digits < 9: digits += 1
+    return round(v, digits) + 0.   # + 0. turns -0.0 into 0.0
+
 def _paper_change(paper:dict|None, key:tuple, base:tuple, metric:str):
     p, pb = (paper or {}).get(key), (paper or {}).get(base)
     return None if not (p and pb and p.get(metric, '') != '' and pb.get(metric, '') != '') else float(p[metric]) - float(pb[metric])
@@ -105,7 +110,7 @@ def compare(runs:list[dict], # results rows, one per run, with `group`, 'filter'
         pc = _paper_change(paper, (g, f), (g, baseline), claim.metric)
         side = int(np.sign(pc)) if pc else claim.direction
         out.append({group: g, 'filter': f, 'metric': claim.metric, 'seeds': len(common), 'change': round(mean, digits),
-                    'ci95_low': round(lo, digits), 'ci95_high': round(hi, digits), 'verdict': classify(lo, hi, side),
+                    'ci95_low': _bound(lo, digits), 'ci95_high': _bound(hi, digits), 'verdict': classify(lo, hi, side),
                     'paper_change': '' if pc is None else round(pc, digits),
                     'ratio_to_paper': '' if not pc else round(mean / pc, 2)})
     return out
@@ -117,7 +122,12 @@ def count_verdicts(comparisons:list[dict]) -> dict[str, int]:
 
 def _cell(c:dict) -> str:
     paper = f", official {c['paper_change']:+.2f}" if c.get('paper_change', '') != '' else ''
-    return f"{c['filter']} {c['change']:+.2f} [{c['ci95_low']:+.2f}, {c['ci95_high']:+.2f}]{paper}: {c['verdict']}"
+    return f"{c['filter']} {c['change']:+.2f} [{_signed(c['ci95_low'])}, {_signed(c['ci95_high'])}]{paper}: {c['verdict']}"
+
+def _signed(v:float) -> str:
+    "A signed number with two decimals, or with the digits it needs not to read as zero."
+    s = f'{v:+.2f}'
+    return s if float(s) != 0 or v == 0 else f'{v:+.2g}'
 
 def verdict_text(comparisons:list[dict], group:str='arch') -> str:
     "Plain lines from `compare` rows: per group and metric each change with its 95 % interval and verdict, then the counts."
