@@ -28,7 +28,7 @@ __all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGME
            'KEEP_FREED_MEMORY', 'SCALES', 'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'spec_record',
            'TrainBatches', 'loaders', 'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done',
            'save_run', 'load_run_model', 'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs',
-           'classifier_runs', 'paper_runs', 'scale_progress', 'Experiment']
+           'classifier_runs', 'paper_runs', 'scale_progress', 'recorded_mismatches', 'Experiment']
 
 # %% ../nbs/07a_runs.ipynb #be16aa6b
 CROP, PAD = 28, 2   # the network's input, and the padding that makes the 32x32 canvas (28/32 = 224/256)
@@ -306,6 +306,28 @@ def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed)."
     specs = paper_runs(scale)
     return dict(scale=scale, done=sum(run_done(s, store) for s in specs), total=len(specs))
+
+# %% ../nbs/07a_runs.ipynb #833ee7d8
+def _row_spec(row:dict, scale:str, settings:dict) -> RunSpec:
+    "The `RunSpec` a recorded row names: its arch, filter and seed, and any other `RunSpec` field it holds, at `scale` with `settings`."
+    named = {k: (v in (True, 'True') if isinstance(getattr(RunSpec, k), bool) else v) for k, v in row.items()
+             if k in RunSpec.__dataclass_fields__ and k not in ('arch', 'filt_size', 'seed') and v != ''}
+    filt = row['filt_size'] if 'filt_size' in row else {v: k for k, v in FILTER_LABELS.items()}[row['filter']]
+    return paper_runs(scale, archs=[row['arch']], filters=[filt], seeds=[row['seed']], **(settings | named))[0]
+
+def recorded_mismatches(rows:list[dict], # recorded rows, one per run: arch, seed, filt_size (or a filter label) and any other `RunSpec` field
+                        store:Path, # the runs' store, e.g. `results/runs`
+                        scale:str, # the scale the rows were recorded at (their folder's provenance names it)
+                        **settings) -> list[str]: # `RunSpec` fields the rows leave out, where they differ from the scale's
+    "Every row whose run has no results file in `store`, and every value of a row that its run's results file holds differently: one line each."
+    out = []
+    for r in rows:
+        spec = _row_spec(r, scale, settings)
+        if not run_done(spec, store): out.append(f"{spec.label}: no results file {run_files(spec, store)[0].name} in {store}"); continue
+        stored = read_json(run_files(spec, store)[0])['result']
+        out += [f"{spec.label}: {k} is {v!r} in the table, {stored[k]!r} in {spec.key}.json" for k, v in r.items()
+                if k in stored and k not in RunSpec.__dataclass_fields__ and k != 'filter' and isinstance(stored[k], (int, float, str)) and v != stored[k]]
+    return out
 
 # %% ../nbs/07a_runs.ipynb #82becf73
 @dataclass(frozen=True)
