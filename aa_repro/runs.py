@@ -304,9 +304,10 @@ def paper_runs(scale:str, # a key of SCALES
 # %% ../nbs/07a_runs.ipynb #81623386
 def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed), and the core-hours their training took."
-    done = [s for s in paper_runs(scale) if run_done(s, store)]
+    specs = paper_runs(scale)
+    done = [s for s in specs if run_done(s, store)]
     seconds = sum(read_json(run_files(s, store)[0])['result']['train_seconds'] for s in done)
-    return dict(scale=scale, done=len(done), total=len(paper_runs(scale)), train_core_hours=round(seconds / 3600, 2))
+    return dict(scale=scale, done=len(done), total=len(specs), train_core_hours=round(seconds / 3600, 2))
 
 # %% ../nbs/07a_runs.ipynb #833ee7d8
 def _row_spec(row:dict, scale:str, settings:dict) -> RunSpec:
