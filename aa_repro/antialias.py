@@ -326,11 +326,12 @@ def _next_conv(name:str, leaves:list[str], modules:dict, seen:dict, parents:dict
     return n
 
 def _place_blurs(model:nn.Module, filt_size:int=4, inplace:bool=False, keep_stem:bool|None=None, pad_type:str='reflect', skip:tuple=(),
-                 example_input:torch.Tensor|None=None) -> tuple[nn.Module, AntialiasReport]: # arguments as `antialias`
-    "Put a BlurPool wherever the paper's rules say, keeping the weights; returns the model and the report (`antialias` with method='blurpool')."
+                 example_input:torch.Tensor|None=None) -> tuple[nn.Module, AntialiasReport, list]: # arguments as `antialias`
+    "Put a BlurPool wherever the paper's rules say, keeping the weights; returns the model, the report and the BlurPools added (`antialias` with method='blurpool')."
     BlurPool(1, pad_type, filt_size)                               # the layer checks filt_size and pad_type, with its own messages
     if not inplace: model = copy.deepcopy(model)
-    report, before = AntialiasReport(), {id(m) for m in model.modules()}
+    report, originals = AntialiasReport(), list(model.modules())   # held to the end: a new layer cannot take the id of a module replaced meanwhile
+    before = {id(m) for m in originals}
     if isinstance(model, OFFICIAL_FAMILIES) and not any(isinstance(m, BlurPool) for m in model.modules()):
         options = {} if keep_stem is None or isinstance(model, (MobileNetV2, VGG)) else dict(pool_only=keep_stem)
         for c in official_placement(model, filt_size, **options): report.append(dict(module=c['module'], action='replaced', was=c['was'], now=c['now']))
@@ -360,10 +361,10 @@ def _place_blurs(model:nn.Module, filt_size:int=4, inplace:bool=False, keep_stem
         if isinstance(m, nn.Conv2d): now = _replace_conv(name, parent, attr, m, seen, filt_size, pad_type, _next_conv(name, leaves, modules, seen, parents))
         else: now = _replace_pool(parent, attr, m, seen[name]['input'][1], filt_size, pad_type)
         report.append(row | dict(action='replaced', now=now))
-    for m in model.modules():                                      # official placement builds reflect-padded blurs
-        if isinstance(m, BlurPool) and id(m) not in before and m.pad_type != pad_type:
-            m.pad_type, m.pad_mode = pad_type, BlurPool(1, pad_type).pad_mode
-    return model, report
+    added = [m for m in model.modules() if isinstance(m, BlurPool) and id(m) not in before]
+    for m in added:                                                # official placement builds reflect-padded blurs
+        if m.pad_type != pad_type: m.pad_type, m.pad_mode = pad_type, BlurPool(1, pad_type).pad_mode
+    return model, report, added
 
 # %% ../nbs/02_antialias.ipynb #3852c452
 METHODS = ('blurpool', 'aps', 'lps', 'adaptive')   # the layers `antialias` can put where the paper puts a blur
@@ -445,11 +446,9 @@ def antialias(model:nn.Module, # a CNN: torchvision's, timm's or your own
     if method not in METHODS: raise ValueError(f"method must be one of {', '.join(map(repr, METHODS))}, got {method!r}")
     if keep_stem is None and method in POLYPHASE_METHODS: keep_stem = False
     if not inplace: model = copy.deepcopy(model)
-    before = {id(m) for m in model.modules()}
-    model, report = _place_blurs(model, filt_size, True, keep_stem, pad_type, skip, example_input)
-    added = {id(m) for m in model.modules() if isinstance(m, BlurPool) and id(m) not in before}
+    model, report, added = _place_blurs(model, filt_size, True, keep_stem, pad_type, skip, example_input)
     if method != 'blurpool':
-        _swap_blurs(model, added, method, filt_size, 'circular' if circular else pad_type, report)
+        _swap_blurs(model, {id(m) for m in added}, method, filt_size, 'circular' if circular else pad_type, report)
         if method in POLYPHASE_METHODS: tie_shortcuts(model)
     if circular:
         changed = circular_padding(model)
