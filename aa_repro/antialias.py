@@ -269,9 +269,8 @@ def _replace_pool(parent:nn.Module, attr:str, m:nn.Module, channels:int, filt_si
     if isinstance(m, nn.AvgPool2d) and _pair(m.kernel_size) == (s, s) and _pair(m.padding) == (0, 0):
         setattr(parent, attr, blur)
         return f"BlurPool({channels}, stride {s})"
-    if isinstance(m, nn.MaxPool2d): dense = nn.MaxPool2d(m.kernel_size, 1, m.padding, m.dilation)
-    else: dense = nn.AvgPool2d(m.kernel_size, 1, m.padding, count_include_pad=m.count_include_pad, divisor_override=m.divisor_override)
-    setattr(parent, attr, nn.Sequential(dense, blur))
+    if isinstance(m, nn.MaxPool2d): setattr(parent, attr, MaxBlurPool.of(nn.MaxPool2d(m.kernel_size, 1, m.padding, m.dilation), blur))   # same keys as a Sequential
+    else: setattr(parent, attr, nn.Sequential(nn.AvgPool2d(m.kernel_size, 1, m.padding, count_include_pad=m.count_include_pad, divisor_override=m.divisor_override), blur))
     return f"{type(m).__name__} {_pair(m.kernel_size)[0]}×{_pair(m.kernel_size)[1]} stride 1 → BlurPool({channels}, stride {s})"
 
 def _replace_conv(name:str, parent:nn.Module, attr:str, m:nn.Conv2d, seen:dict, filt_size:int, pad_type:str, next_conv:str|None=None) -> str:

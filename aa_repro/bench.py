@@ -6,17 +6,20 @@ Docs: https://aa-repro.github.io/aa_repro/bench.html.md"""
 
 # %% ../nbs/90_bench.ipynb #a5d35d2d
 from __future__ import annotations
-import contextlib, importlib.util, json, math, os, statistics, tempfile, time
+import contextlib, importlib.util, json, math, os, statistics, subprocess, sys, tempfile, time
+from pathlib import Path
 import torch
 import torch.nn.functional as F
 from .layers import BlurPool
 from .models import get_model, reference_blur
+from .report import format_table
 from .train import step_times
 from .utils import provenance, read_csv, read_json, results_dir, write_csv, write_json
 
 # %% auto #0
 __all__ = ['FLOOR', 'IMPLEMENTATIONS', 'PEERS', 'TRAIN_ARCHS', 'TIMM_ARCHS', 'available', 'check_equivalence', 'time_interleaved',
-           'peak_memory_mb', 'bench_layers', 'targets', 'format_layers', 'bench_train', 'format_train']
+           'peak_memory_mb', 'bench_layers', 'targets', 'format_layers', 'bench_train', 'format_train',
+           'bench_reproduce', 'format_reproduce']
 
 # %% ../nbs/90_bench.ipynb #cc9372d8
 def _official(c, k):
@@ -363,3 +366,35 @@ def format_train(rows:list[dict], info:dict|None=None) -> str:
                           f"{info['reps']} interleaved repetitions, {info['threads']} thread(s), load average {info['loadavg_before']} before, "
                           f"{info['loadavg_after']} after, {info['wall_seconds']} s")
     return '\n'.join(lines)
+
+# %% ../nbs/90_bench.ipynb #b699f662
+def bench_reproduce(scale:str='ci', # `aa-repro reproduce --scale`
+                    only:list|None=None, # experiment names (default: all)
+                    out:str|None=None, tag:str|None=None, save:bool=True, command:str|None=None, verbose:bool=True) -> list[dict]:
+    "Wall and CPU time of `aa-repro reproduce --scale` run from scratch with the layers' fast paths off (`AA_REPRO_FAST=0`), then on, per experiment and in total. The CLI's `aa-repro bench reproduce`."
+    from aa_repro.reproduce import EXPERIMENTS
+    costs, load_before, start = {}, _loadavg(), time.perf_counter()
+    with tempfile.TemporaryDirectory() as tmp:
+        for fast in ('0', '1'):
+            folder, args = Path(tmp) / f'fast{fast}', [a for n in only or () for a in ('--only', n)]
+            if verbose: print(f"== aa-repro reproduce --scale {scale} with AA_REPRO_FAST={fast}", flush=True)
+            r = subprocess.run([sys.executable, '-c', 'from aa_repro.cli import main; raise SystemExit(main())', 'reproduce', '--scale', scale, '--out', str(folder), *args],
+                               env=os.environ | {'AA_REPRO_FAST': fast}, stdout=None if verbose else subprocess.DEVNULL)
+            if r.returncode: raise OSError(f"aa-repro reproduce with AA_REPRO_FAST={fast} failed (exit status {r.returncode}): its error is printed above")
+            costs[fast] = {name: read_json(folder / name / 'provenance.json') for name in EXPERIMENTS if (folder / name / 'provenance.json').exists()}
+    rows = [dict(experiment=n, off_wall_s=costs['0'][n]['wall_seconds'], on_wall_s=costs['1'][n]['wall_seconds'],
+                 off_cpu_s=costs['0'][n]['cpu_seconds'], on_cpu_s=costs['1'][n]['cpu_seconds']) for n in costs['1']]
+    rows.append({k: 'total' if k == 'experiment' else round(sum(r[k] for r in rows), 1) for k in rows[0]})
+    for r in rows: r['x_faster'] = round(r['off_wall_s'] / r['on_wall_s'], 3)
+    info = dict(scale=scale, only=only, loadavg_before=load_before, loadavg_after=_loadavg(), wall_seconds=round(time.perf_counter() - start, 1))
+    if verbose: print(format_reproduce(rows, info))
+    if save:
+        folder, tag = results_dir(out) / 'bench', tag or f'reproduce_{scale}'
+        write_csv(folder / f'{tag}.csv', rows); write_json(folder / f'{tag}_provenance.json', provenance(command) | info)
+    return rows
+
+def format_reproduce(rows:list[dict], info:dict) -> str:
+    "The `bench_reproduce` rows as a table, with the total line."
+    t = rows[-1]
+    return '\n'.join([format_table(rows), f"aa-repro reproduce --scale {info['scale']}: {float(t['off_wall_s']) / 60:.1f} min with the fast paths off, "
+                      f"{float(t['on_wall_s']) / 60:.1f} min on ({float(t['x_faster']):.2f}x faster); load average {info['loadavg_before']} before, {info['loadavg_after']} after"])

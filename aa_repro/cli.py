@@ -85,6 +85,7 @@ def _bench(args):
     if args.what == 'layers':
         bench.bench_layers(tuple(args.shape), tuple(args.filt_sizes), devices=args.device, reps=15 if args.reps is None else args.reps, threads=args.threads, out=out,
                            tag=args.tag or 'layers', command=_command(args))
+    elif args.what == 'reproduce': bench.bench_reproduce(args.scale, out=out, tag=args.tag, command=_command(args))
     else:
         for device in args.device or ['cpu']:
             bench.bench_train(device=device, reps=5 if args.reps is None else args.reps, threads=args.threads, out=out, tag=args.tag, command=_command(args))
@@ -149,17 +150,19 @@ def _eval_parser(sub):
     e.set_defaults(func=_eval)
 
 def _bench_parser(sub):
-    b = sub.add_parser('bench', help='time BlurPool beside the official release, timm, kornia and avg_pool2d (layers), or training speed (train)',
-                       description='Times every installed implementation in one process (warm-up, interleaved repetitions, medians), prints the table '
-                                   'and writes <out>/bench/<tag>.csv with <tag>_provenance.json.')
-    b.add_argument('what', choices=['layers', 'train'], help='what to benchmark: layers, or train')
+    b = sub.add_parser('bench', help='time BlurPool beside the official release, timm, kornia and avg_pool2d (layers), training speed (train), or the reproduction with the fast paths off and on (reproduce)',
+                       description='layers and train: times every contender in one process (warm-up, interleaved repetitions, medians); reproduce: runs '
+                                   'aa-repro reproduce from scratch with the fast paths off (AA_REPRO_FAST=0), then on. Prints the table and writes '
+                                   '<out>/bench/<tag>.csv with <tag>_provenance.json.')
+    b.add_argument('what', choices=['layers', 'train', 'reproduce'], help='what to benchmark: layers, train, or reproduce')
+    b.add_argument('--scale', choices=SCALE_NAMES, default='ci', help='scale of reproduce (default: ci)')
     b.add_argument('--shape', type=int, nargs=4, default=[16, 256, 56, 56], metavar=('N', 'C', 'H', 'W'), help='input shape of layers (default: 16 256 56 56)')
     b.add_argument('--filt-sizes', type=filt_size, nargs='+', default=[3, 4], metavar='K', help='filter sizes of layers (default: 3 4)')
     b.add_argument('--device', action='append', choices=['cpu', 'cuda'], help='repeatable (default: cpu, and cuda when available)')
     b.add_argument('--reps', type=int, help='interleaved timed repetitions per case (default: 15 for layers, 5 for train)')
     b.add_argument('--threads', type=int, help="torch CPU threads (default: torch's choice)")
     b.add_argument('--out', type=out_folder, help='results folder (default: $AA_REPRO_RESULTS, else reproduction/; --out results records them in the checkout)')
-    b.add_argument('--tag', help='results file name stem (default: the benchmark, layers or train)')
+    b.add_argument('--tag', help='results file name stem (default: layers, train_<device>, or reproduce_<scale>)')
     b.set_defaults(func=_bench)
 
 # %% ../nbs/08_cli.ipynb #036b31b1
