@@ -1,4 +1,4 @@
-"""`aa-repro bench layers`: BlurPool side by side with the official release, timm, kornia and `avg_pool2d`, timed in one process with interleaved repetitions, and checked to compute the same numbers where they should.
+"""`aa-repro bench layers`: BlurPool side by side with the official release, timm, kornia and `avg_pool2d`, timed in one process with interleaved repetitions, and checked to compute the same numbers where they should; `aa-repro bench train` and `aa-repro bench reproduce`: what that buys whole networks and the reproduction.
 
 Docs: https://aa-repro.github.io/aa_repro/bench.html.md"""
 
