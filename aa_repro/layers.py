@@ -190,8 +190,9 @@ def blur_pool2d(x:torch.Tensor, # (N, C, H, W) map
 def max_blur_pool2d(x:torch.Tensor, # (N, C, H, W) map
                     kernel_size:int=2, # max-pool window (not the blur size, unlike kornia)
                     filt_size:int=4, stride:int=2, pad_type:str='reflect', pad_off:int=0, filter=None) -> torch.Tensor: # as `MaxBlurPool`
-    "Functional `MaxBlurPool`: dense max-pool by `kernel_size`, then `blur_pool2d`."
-    return blur_pool2d(F.max_pool2d(x, _int_arg(kernel_size, 'kernel_size', 1), stride=1), filt_size, stride, pad_type, pad_off, filter)
+    "Functional `MaxBlurPool`: dense max-pool by `kernel_size`, then blur-pool, by the layer built for `x` (so with its channels-last route)."
+    c = x.shape[1] if x.dim() == 4 else 1
+    return MaxBlurPool(c, kernel_size, filt_size, stride, pad_type, pad_off, filter, device=x.device, dtype=x.dtype if x.is_floating_point() else None)(x)
 
 # %% ../nbs/01a_layers.ipynb #3218f72a
 class ConvBlurPool(nn.Sequential):
