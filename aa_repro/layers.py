@@ -165,9 +165,8 @@ class MaxBlurPool(nn.Sequential):
     def of(cls, pool:nn.MaxPool2d, # the dense max-pool (stride 1), e.g. one with padding
            blur:BlurPool) -> 'MaxBlurPool': # the blur after it
         "A `MaxBlurPool` of the modules given: `pool`, then `blur`."
-        m = cls.__new__(cls)
-        nn.Sequential.__init__(m, pool, blur)
-        m.fast = FAST
+        m = cls(blur.channels)
+        m[0], m[1] = pool, blur
         return m
 
     def forward(self, x:torch.Tensor) -> torch.Tensor:
