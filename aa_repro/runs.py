@@ -6,7 +6,7 @@ Docs: https://aa-repro.github.io/aa_repro/runs.html.md"""
 
 # %% ../nbs/07a_runs.ipynb #f95bc62d
 from __future__ import annotations
-import atexit, functools, hashlib, io, json, math, multiprocessing, os, resource, time
+import atexit, functools, hashlib, io, json, math, multiprocessing, os, resource, statistics, time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -303,11 +303,13 @@ def paper_runs(scale:str, # a key of SCALES
 
 # %% ../nbs/07a_runs.ipynb #81623386
 def scale_progress(scale:str, store:Path) -> dict:
-    "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed), and the core-hours their training took."
+    "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed), and the core-hours their training took: summed as recorded, and counting each run as its network and filter's median run."
     specs = paper_runs(scale)
-    done = [s for s in specs if run_done(s, store)]
-    seconds = sum(read_json(run_files(s, store)[0])['result']['train_seconds'] for s in done)
-    return dict(scale=scale, done=len(done), total=len(specs), train_core_hours=round(seconds / 3600, 2))
+    seconds = {s: read_json(run_files(s, store)[0])['result']['train_seconds'] for s in specs if run_done(s, store)}
+    groups = {}
+    for s, t in seconds.items(): groups.setdefault((s.arch, s.filt_size), []).append(t)
+    typical = sum(statistics.median(ts) * len(ts) for ts in groups.values())
+    return dict(scale=scale, done=len(seconds), total=len(specs), train_core_hours=round(sum(seconds.values()) / 3600, 2), median_core_hours=round(typical / 3600, 2))
 
 # %% ../nbs/07a_runs.ipynb #833ee7d8
 def _row_spec(row:dict, scale:str, settings:dict) -> RunSpec:
