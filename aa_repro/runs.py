@@ -26,9 +26,9 @@ from .utils import atomic_write, provenance, read_json, track, write_json
 # %% auto #0
 __all__ = ['CROP', 'PAD', 'SHIFTS', 'RRC_SCALE', 'RRC_RATIO', 'PROTOCOL', 'AUGMENTS', 'DIAGONAL_IMAGES', 'WORKER_COST',
            'KEEP_FREED_MEMORY', 'SCALES', 'paper_augment', 'fashion_batch', 'fashion_tensors', 'RunSpec', 'spec_record',
-           'TrainBatches', 'loaders', 'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files', 'run_done',
-           'save_run', 'load_run_model', 'run_and_save', 'default_workers', 'worker_pool', 'parallel_runs',
-           'classifier_runs', 'paper_runs', 'scale_progress', 'recorded_mismatches', 'Experiment']
+           'TrainBatches', 'loaders', 'measure', 'build_run_model', 'train_run', 'runs_dir', 'run_files',
+           'finished_run', 'run_done', 'save_run', 'load_run_model', 'run_and_save', 'default_workers', 'worker_pool',
+           'parallel_runs', 'classifier_runs', 'paper_runs', 'scale_progress', 'recorded_mismatches', 'Experiment']
 
 # %% ../nbs/07a_runs.ipynb #be16aa6b
 CROP, PAD = 28, 2   # the network's input, and the padding that makes the 32x32 canvas (28/32 = 224/256)
@@ -192,10 +192,16 @@ def run_files(spec, store:Path) -> tuple[Path, Path]: # spec: any frozen datacla
     "The results file and the model file of a run in `store`."
     return Path(store) / f'{spec.key}.json', Path(store) / f'{spec.key}.pt'
 
+def finished_run(spec, store:Path) -> dict|None:
+    "The results record (spec, result, provenance) of the finished run of `spec` in `store`, or None where it has no results file with exactly these settings."
+    res = run_files(spec, store)[0]
+    if not res.is_file(): return None
+    record = read_json(res)
+    return record if record.get('spec') == json.loads(json.dumps(spec_record(spec))) else None
+
 def run_done(spec, store:Path, weights:bool=False) -> bool:
     "Whether `store` holds the finished run of `spec` (its results file, with exactly these settings, and with `weights` its model)."
-    res, pt = run_files(spec, store)
-    return res.is_file() and read_json(res).get('spec') == json.loads(json.dumps(spec_record(spec))) and (pt.is_file() or not weights)
+    return finished_run(spec, store) is not None and (run_files(spec, store)[1].is_file() or not weights)
 
 # %% ../nbs/07a_runs.ipynb #a586479f
 def save_run(spec, store:Path, model:nn.Module, result:dict, command:str|None=None):
@@ -305,7 +311,8 @@ def paper_runs(scale:str, # a key of SCALES
 def scale_progress(scale:str, store:Path) -> dict:
     "How many of the shared from-scratch runs of `scale` have finished results files in `store` (the models are not needed), and the core-hours their training took: summed as recorded, and counting each run as its network and filter's median run."
     specs = paper_runs(scale)
-    seconds = {s: read_json(run_files(s, store)[0])['result']['train_seconds'] for s in specs if run_done(s, store)}
+    records = {s: finished_run(s, store) for s in specs}
+    seconds = {s: r['result']['train_seconds'] for s, r in records.items() if r is not None}
     groups = {}
     for s, t in seconds.items(): groups.setdefault((s.arch, s.filt_size), []).append(t)
     typical = sum(statistics.median(ts) * len(ts) for ts in groups.values())
@@ -327,8 +334,9 @@ def recorded_mismatches(rows:list[dict], # recorded rows, one per run: arch, see
     out = []
     for r in rows:
         spec = _row_spec(r, scale, settings)
-        if not run_done(spec, store): out.append(f"{spec.label}: no results file {run_files(spec, store)[0].name} in {store}"); continue
-        stored = read_json(run_files(spec, store)[0])['result']
+        record = finished_run(spec, store)
+        if record is None: out.append(f"{spec.label}: no results file {run_files(spec, store)[0].name} in {store}"); continue
+        stored = record['result']
         out += [f"{spec.label}: {k} is {v!r} in the table, {stored[k]!r} in {spec.key}.json" for k, v in r.items()
                 if k in stored and k not in RunSpec.__dataclass_fields__ and k != 'filter' and isinstance(stored[k], (int, float, str)) and v != stored[k]]
     return out
